@@ -1,0 +1,120 @@
+// The ticket lifecycle as explicit states and verbs. Every transition the hall allows is
+// listed in TRANSITIONS; anything else is refused with ILLEGAL_TRANSITION.
+import { DomainError } from './errors.js';
+import type { HallPolicy, Millis, Ticket, TicketState } from './model.js';
+
+export type TicketVerb = 'call' | 'recall' | 'start' | 'finish' | 'noShow' | 'cancel' | 'transfer';
+
+export const TRANSITIONS: Record<TicketState, Partial<Record<TicketVerb, TicketState>>> = {
+  issued: { call: 'called', cancel: 'cancelled', transfer: 'transferred' },
+  transferred: { call: 'called', cancel: 'cancelled', transfer: 'transferred' },
+  called: {
+    recall: 'called',
+    start: 'serving',
+    noShow: 'no_show',
+    cancel: 'cancelled',
+    transfer: 'transferred',
+  },
+  serving: { finish: 'done', transfer: 'transferred' },
+  done: {},
+  no_show: {},
+  cancelled: {},
+};
+
+export function allowedVerbs(state: TicketState): TicketVerb[] {
+  return Object.keys(TRANSITIONS[state]) as TicketVerb[];
+}
+
+function target(ticket: Ticket, verb: TicketVerb): TicketState {
+  const next = TRANSITIONS[ticket.state][verb];
+  if (!next) {
+    throw new DomainError(
+      'ILLEGAL_TRANSITION',
+      `Ticket ${ticket.code} is ${ticket.state}; "${verb}" is not possible.`,
+      { state: ticket.state, verb },
+    );
+  }
+  return next;
+}
+
+export function callTicket(ticket: Ticket, counterId: string, now: Millis): Ticket {
+  const state = target(ticket, 'call');
+  if (ticket.targetCounterId && ticket.targetCounterId !== counterId) {
+    throw new DomainError('NOT_AT_THIS_COUNTER', `Ticket ${ticket.code} was transferred to another counter.`);
+  }
+  return {
+    ...ticket,
+    state,
+    counterId,
+    callCount: ticket.callCount + 1,
+    firstCalledAt: ticket.firstCalledAt ?? now,
+    lastCalledAt: now,
+  };
+}
+
+export function recallTicket(ticket: Ticket, policy: HallPolicy, now: Millis): Ticket {
+  const state = target(ticket, 'recall');
+  const since = now - (ticket.lastCalledAt ?? 0);
+  const gap = policy.recallGapSeconds * 1000;
+  if (since < gap) {
+    throw new DomainError(
+      'RECALL_TOO_SOON',
+      `Ticket ${ticket.code} was called ${Math.floor(since / 1000)} s ago; wait ${policy.recallGapSeconds} s between calls.`,
+      { retryAfterSeconds: Math.ceil((gap - since) / 1000) },
+    );
+  }
+  return { ...ticket, state, callCount: ticket.callCount + 1, lastCalledAt: now };
+}
+
+export function startTicket(ticket: Ticket, now: Millis): Ticket {
+  return { ...ticket, state: target(ticket, 'start'), startedAt: now };
+}
+
+export function finishTicket(ticket: Ticket, now: Millis): Ticket {
+  return { ...ticket, state: target(ticket, 'finish'), finishedAt: now };
+}
+
+export function markNoShow(ticket: Ticket, policy: HallPolicy, now: Millis): Ticket {
+  const state = target(ticket, 'noShow');
+  if (ticket.callCount < policy.noShowAfterCalls) {
+    throw new DomainError(
+      'NO_SHOW_TOO_EARLY',
+      `Ticket ${ticket.code} was called ${ticket.callCount} time(s); call it ${policy.noShowAfterCalls} times before marking no-show.`,
+      { callCount: ticket.callCount, required: policy.noShowAfterCalls },
+    );
+  }
+  return { ...ticket, state, finishedAt: now };
+}
+
+export function cancelTicket(ticket: Ticket, now: Millis): Ticket {
+  return { ...ticket, state: target(ticket, 'cancel'), finishedAt: now };
+}
+
+export interface TransferTarget {
+  serviceId?: string;
+  counterId?: string;
+}
+
+/**
+ * A transfer puts the ticket back in the queue for another service and/or a specific
+ * counter. It keeps queuedAt, so the resident does not go to the back of the line.
+ */
+export function transferTicket(ticket: Ticket, to: TransferTarget): Ticket {
+  const state = target(ticket, 'transfer');
+  const serviceId = to.serviceId ?? ticket.serviceId;
+  const targetCounterId = to.counterId ?? null;
+  if (serviceId === ticket.serviceId && targetCounterId === null) {
+    throw new DomainError('SAME_TARGET', 'Choose another service or a counter to transfer to.');
+  }
+  return {
+    ...ticket,
+    state,
+    serviceId,
+    targetCounterId,
+    counterId: null,
+    startedAt: null,
+    // Calls are counted per place: the new counter must call it afresh before a no-show.
+    callCount: 0,
+    lastCalledAt: null,
+  };
+}

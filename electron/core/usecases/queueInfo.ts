@@ -1,0 +1,69 @@
+import type { Ticket } from '../model.js';
+import { isWaiting } from '../model.js';
+import { hallDay } from '../numbering.js';
+import type { HallDeps, HallReads } from '../ports.js';
+import { peopleAhead } from '../queueOrder.js';
+import { estimateWaitMinutes } from '../waitEstimate.js';
+
+export interface QueueInfo {
+  ahead: number;
+  estimatedWaitMinutes: number;
+}
+
+async function openCountersFor(reads: HallReads, serviceId: string): Promise<number> {
+  const counters = await reads.listCounters();
+  return counters.filter((c) => c.state === 'open' && c.services.some((s) => s.serviceId === serviceId)).length;
+}
+
+export async function queueInfo(deps: HallDeps, ticket: Ticket): Promise<QueueInfo> {
+  const reads = deps.store.reads;
+  if (!isWaiting(ticket.state)) return { ahead: 0, estimatedWaitMinutes: 0 };
+  const policy = await reads.getPolicy();
+  const waiting = await reads.waitingTickets(ticket.day, ticket.serviceId);
+  const ahead = peopleAhead(ticket, waiting);
+  const service = await reads.getService(ticket.serviceId);
+  const estimatedWaitMinutes = estimateWaitMinutes({
+    ahead,
+    recentDurations: await reads.recentServiceDurations(ticket.serviceId, policy.serviceTimeSample),
+    averageMinutes: service?.averageMinutes ?? 10,
+    openCounters: await openCountersFor(reads, ticket.serviceId),
+  });
+  return { ahead, estimatedWaitMinutes };
+}
+
+export interface ServiceQueue {
+  serviceId: string;
+  waiting: number;
+  estimatedWaitMinutes: number;
+}
+
+/** Waiting count and estimated wait for a newcomer, per service, today. */
+export async function serviceQueues(deps: HallDeps): Promise<ServiceQueue[]> {
+  const reads = deps.store.reads;
+  const policy = await reads.getPolicy();
+  const day = hallDay(deps.clock.now(), policy.timeZone);
+  const [services, waiting, counters] = await Promise.all([reads.listServices(), reads.waitingTickets(day), reads.listCounters()]);
+  const out: ServiceQueue[] = [];
+  for (const s of services) {
+    const n = waiting.filter((t) => t.serviceId === s.id).length;
+    const open = counters.filter((c) => c.state === 'open' && c.services.some((x) => x.serviceId === s.id)).length;
+    out.push({
+      serviceId: s.id,
+      waiting: n,
+      estimatedWaitMinutes: estimateWaitMinutes({
+        ahead: n,
+        recentDurations: n > 0 ? await reads.recentServiceDurations(s.id, policy.serviceTimeSample) : [],
+        averageMinutes: s.averageMinutes,
+        openCounters: open,
+      }),
+    });
+  }
+  return out;
+}
+
+export async function waitingCounts(reads: HallReads, day: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const t of await reads.waitingTickets(day)) counts[t.serviceId] = (counts[t.serviceId] ?? 0) + 1;
+  return counts;
+}
+

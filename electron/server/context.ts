@@ -1,0 +1,53 @@
+// What every route module receives. Built once in hallServer.ts (the composition root).
+import type { Logger } from 'pino';
+import type { Language, LocalizedText, ServiceItem, Ticket } from '../core/model.js';
+import type { HallDeps } from '../core/ports.js';
+import type { QueueInfo } from '../core/usecases/queueInfo.js';
+import type { Database } from '../store/db.js';
+import type { SqliteHallStore } from '../store/hallStore.js';
+import type { AuthService } from './auth.js';
+import type { EventHub } from './ws.js';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Extra host names (besides loopback and this machine's addresses) allowed in Host/Origin. */
+  allowedHosts: string[];
+  hallName: LocalizedText;
+  /** Printer address: tcp://host:port or a device path; null for none. */
+  printer: string | null;
+  paperWidth: 576 | 384;
+}
+
+/** What the kiosk learns about the print of a freshly issued ticket. */
+export interface PrintOutcome {
+  state: 'none' | 'queued' | 'printed' | 'failed';
+  reason?: string;
+}
+
+export interface PrintJobInput {
+  ticket: Ticket;
+  service: ServiceItem;
+  info: QueueInfo;
+  language: Language;
+}
+
+/** Filled by electron/print; null while no printer is set up. */
+export interface PrintingPort {
+  /** Enqueues the ticket's print; resolves within timeoutMs with the best known outcome. */
+  printIssued(job: PrintJobInput, timeoutMs: number): Promise<PrintOutcome>;
+  close(): Promise<void>;
+}
+
+export interface ServerContext {
+  config: ServerConfig;
+  db: Database;
+  store: SqliteHallStore;
+  deps: HallDeps;
+  auth: AuthService;
+  hub: EventHub;
+  log: Logger;
+  /** Set by the printing module at start-up; routes treat null as "no printer". */
+  printing: PrintingPort | null;
+}

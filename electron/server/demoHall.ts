@@ -1,0 +1,70 @@
+// The embedded default: a demo hall created on an empty data directory, with services and
+// counters named in all three scripts. Open around the clock so it can be tried at any hour;
+// a real hall sets its opening hours on the admin page.
+import type { Counter, LocalizedText, ServiceItem } from '../core/model.js';
+import type { SqliteHallStore } from '../store/hallStore.js';
+
+export const DEMO_HALL_NAME: LocalizedText = {
+  zh: '幸福社区一站式便民服务大厅',
+  bo: 'བདེ་སྐྱིད་སྡེ་ཁུལ་གཅིག་སྡུད་མི་དམངས་ཞབས་ཞུའི་ཚོམ་ཆེན།',
+  ug: 'بەخت مەھەللىسى بىر توختاملىق خەلققە قۇلايلىق مۇلازىمەت زالى',
+};
+
+const service = (id: string, prefix: string, names: LocalizedText, averageMinutes: number, sortOrder: number): ServiceItem => ({
+  id,
+  prefix,
+  names,
+  numberFrom: 1,
+  numberTo: 999,
+  averageMinutes,
+  openFrom: '00:00',
+  openTo: '24:00',
+  active: true,
+  sortOrder,
+});
+
+export const DEMO_SERVICES: ServiceItem[] = [
+  service('social-insurance', 'A', { zh: '社保医保', bo: 'སྤྱི་ཚོགས་འགན་ལེན་དང་གསོ་བཅོས་འགན་ལེན།', ug: 'ئىجتىمائىي سۇغۇرتا ۋە داۋالاش سۇغۇرتىسى' }, 8, 1),
+  service('household', 'B', { zh: '户籍与居住证', bo: 'ཐེམ་ཐོ་དང་སྡོད་གནས་ལག་འཁྱེར།', ug: 'نوپۇس ۋە تۇرالغۇ گۇۋاھنامىسى' }, 10, 2),
+  service('civil-assistance', 'C', { zh: '民政救助', bo: 'དམངས་སྲིད་རོགས་སྐྱོར།', ug: 'خەلق ئىشلىرى ياردىمى' }, 12, 3),
+  service('elderly', 'D', { zh: '老年服务', bo: 'རྒན་འཁོགས་ཞབས་ཞུ།', ug: 'ياشانغانلار مۇلازىمىتى' }, 10, 4),
+  service('enquiries', 'E', { zh: '综合咨询', bo: 'སྤྱི་ཁྱབ་འདྲི་རྩད།', ug: 'ئومۇمىي مەسلىھەت' }, 5, 5),
+  service('proxy', 'F', { zh: '帮办代办', bo: 'ཚབ་སྒྲུབ་ཞབས་ཞུ།', ug: 'ۋاكالىتەن بېجىرىش' }, 15, 6),
+];
+
+const counter = (n: number, services: [string, number][]): Counter => ({
+  id: `counter-${n}`,
+  number: n,
+  names: { zh: `${n}号窗口`, bo: `སྒེའུ་ཁུང་ ${n}`, ug: `${n}-كۆزنەك` },
+  services: services.map(([serviceId, weight]) => ({ serviceId, weight })),
+  state: 'closed',
+  staffId: null,
+  languages: [],
+  currentTicketId: null,
+});
+
+export const DEMO_COUNTERS: Counter[] = [
+  counter(1, [['social-insurance', 3], ['enquiries', 1]]),
+  counter(2, [['social-insurance', 3], ['civil-assistance', 1]]),
+  counter(3, [['household', 3], ['enquiries', 1]]),
+  counter(4, [['civil-assistance', 3], ['elderly', 2]]),
+  counter(5, [['elderly', 3], ['proxy', 2]]),
+  counter(6, [['enquiries', 3], ['social-insurance', 1], ['household', 1], ['civil-assistance', 1], ['elderly', 1], ['proxy', 1]]),
+];
+
+export const DEMO_NOTICE: LocalizedText = {
+  zh: '请留意叫号，听到您的号码后请到相应窗口办理。过号请到服务台咨询。',
+  bo: 'ཨང་གྲངས་འབོད་པར་ཡིད་གཟབ་གནང་རོགས། རང་གི་ཨང་གྲངས་ཐོས་རྗེས་སྒེའུ་ཁུང་དེར་ཕེབས་རོགས།',
+  ug: 'نومۇر چاقىرىشقا دىققەت قىلىڭ، نومۇرىڭىزنى ئاڭلىغاندا مۇناسىپ كۆزنەككە بېرىڭ.',
+};
+
+/** Resolves true when the hall was empty and the demo was created. */
+export async function seedDemoHall(store: SqliteHallStore): Promise<boolean> {
+  return store.write(async (tx) => {
+    if ((await tx.listServices()).length > 0) return false;
+    for (const s of DEMO_SERVICES) await tx.saveService(s);
+    for (const c of DEMO_COUNTERS) await tx.saveCounter(c);
+    await tx.setNotice(DEMO_NOTICE);
+    return true;
+  });
+}

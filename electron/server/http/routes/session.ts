@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { ServerContext } from '../../context.js';
+import { bearerToken } from '../server.js';
+import { HttpError } from '../errors.js';
+import type { Router } from '../router.js';
+import { parse } from '../validate.js';
+
+const Login = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export function registerSessionRoutes(router: Router, ctx: ServerContext): void {
+  router.add('POST', '/api/session', { access: 'public', maxBody: 4096 }, async (req) => {
+    const { username, password } = parse(Login, req.body);
+    const r = await ctx.auth.login(username, password);
+    if (!r.ok && r.reason === 'rate_limited') {
+      throw new HttpError(429, 'TOO_MANY_ATTEMPTS', { retryAfterSeconds: r.retryAfterSeconds }, { minutes: Math.ceil(r.retryAfterSeconds / 60) });
+    }
+    if (!r.ok) throw new HttpError(401, 'BAD_CREDENTIALS');
+    ctx.log.info({ staffId: r.staff.id }, 'staff logged in');
+    return {
+      status: 200,
+      json: { token: r.token, expiresAt: new Date(r.expiresAt).toISOString(), staff: { id: r.staff.id, username: r.staff.username, role: r.staff.role } },
+    };
+  });
+
+  router.add('DELETE', '/api/session', { access: ['staff', 'admin'] }, async (req) => {
+    const token = bearerToken(req.headers);
+    if (token) await ctx.auth.logout(token);
+    return { status: 204 };
+  });
+
+  router.add('GET', '/api/me', { access: ['staff', 'admin'] }, async (req) => {
+    const p = req.principal;
+    if (p.kind !== 'staff') throw new HttpError(403, 'FORBIDDEN');
+    const counters = await ctx.store.reads.listCounters();
+    const held = counters.find((c) => c.staffId === p.staffId && c.state !== 'closed');
+    return { status: 200, json: { staff: { id: p.staffId, username: p.username, role: p.role }, counterId: held?.id ?? null } };
+  });
+}
