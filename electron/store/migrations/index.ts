@@ -1,0 +1,41 @@
+// Numbered migrations keyed on PRAGMA user_version. Each runs in its own transaction
+// together with the user_version bump, so a crash leaves the database at a whole version.
+import type { Connection, Database } from '../db.js';
+import { m0010Initial } from './0010-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(conn: Connection): Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0010Initial];
+
+export async function schemaVersion(conn: Connection): Promise<number> {
+  const row = await conn.get<{ user_version: number }>('PRAGMA user_version');
+  return row?.user_version ?? 0;
+}
+
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, upTo = Infinity): Promise<number> {
+  return db.exclusive(async (conn) => {
+    let current = await schemaVersion(conn);
+    const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
+    if (current > latest) {
+      throw new Error(`The database is from a newer Hall Kiosk (schema ${current}, this build knows ${latest}).`);
+    }
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (m.version <= current || m.version > upTo) continue;
+      await conn.exec('BEGIN IMMEDIATE');
+      try {
+        await m.up(conn);
+        await conn.exec(`PRAGMA user_version = ${Math.trunc(m.version)}`);
+        await conn.exec('COMMIT');
+      } catch (e) {
+        await conn.exec('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+      current = m.version;
+    }
+    return current;
+  });
+}
