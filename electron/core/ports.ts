@@ -28,6 +28,10 @@ export interface HallReads {
   listTickets(day: string): Promise<Ticket[]>;
   /** Tickets of the day that wait to be called (issued or transferred), optionally of one service. */
   waitingTickets(day: string, serviceId?: string): Promise<Ticket[]>;
+  /** How many waiting tickets of its service are ahead of this one (the rule of queueOrder.peopleAhead). */
+  countAhead(ticket: Ticket): Promise<number>;
+  /** Waiting tickets of the day per service id. */
+  waitingCounts(day: string): Promise<Record<string, number>>;
   /** Durations (ms) of the latest finished services of a service, newest first. */
   recentServiceDurations(serviceId: string, limit: number): Promise<number[]>;
   /** Called tickets of the day, newest call first, for the hall display. */

@@ -12,6 +12,7 @@ import { AuthStore } from '../store/authStore.js';
 import { Database } from '../store/db.js';
 import { SqliteHallStore } from '../store/hallStore.js';
 import { migrate } from '../store/migrations/index.js';
+import { createPrinting } from '../print/index.js';
 import { defaultAppPaths, type AppPaths } from './appPaths.js';
 import { AuthService } from './auth.js';
 import type { ServerConfig, ServerContext } from './context.js';
@@ -76,6 +77,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     paperWidth: options.paperWidth ?? 576,
   };
   const context: ServerContext = { config, db, store, deps, auth, hub, log, printing: null };
+  context.printing = await createPrinting({ config, db, deps, log });
 
   const seeded = await seedDemoHall(store);
   if (seeded) log.info('demo hall created');

@@ -23,6 +23,8 @@ export async function createLogger(dataDir: string, level = 'info'): Promise<Log
     close: () =>
       new Promise<void>((resolve) => {
         log.flush(() => {
+          // Late lines (a request finishing during shutdown) are dropped, not thrown.
+          log.level = 'silent';
           stream.end();
           resolve();
         });

@@ -5,7 +5,6 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventSink, HallEvent, HallReads } from '../core/ports.js';
-import { waitingCounts } from '../core/usecases/queueInfo.js';
 import { hallDay } from '../core/numbering.js';
 import type { Clock } from '../core/ports.js';
 import { callJson, counterJson, ticketJson } from './dto.js';
@@ -77,7 +76,8 @@ export class EventHub implements EventSink {
   }
 
   private scheduleQueue(): void {
-    if (this.queueTimer) return;
+    // Nobody listens: skip the query (the hot issue path under load).
+    if (this.queueTimer || this.clients.size === 0) return;
     this.queueTimer = setTimeout(() => {
       this.queueTimer = null;
       void this.sendQueue();
@@ -87,7 +87,7 @@ export class EventHub implements EventSink {
   private async sendQueue(): Promise<void> {
     try {
       const policy = await this.reads.getPolicy();
-      const waiting = await waitingCounts(this.reads, hallDay(this.clock.now(), policy.timeZone));
+      const waiting = await this.reads.waitingCounts(hallDay(this.clock.now(), policy.timeZone));
       this.send(['staff', 'admin', 'display', 'kiosk'], { type: 'queue', waiting });
     } catch (e) {
       this.onError(e);

@@ -16,20 +16,57 @@ import {
 
 const WAITING = `state IN ('issued', 'transferred')`;
 
-class SqlReads implements HallReads {
-  constructor(protected readonly conn: Connection) {}
+/**
+ * Services, counters and settings change rarely but are read on every request, so the
+ * reader keeps them in memory. A write that touches them bumps the generation after its
+ * commit; a read that started before the bump never stores its (older) result.
+ */
+class CatalogCache {
+  private generation = 0;
+  private readonly entries = new Map<string, unknown>();
 
-  async listServices(): Promise<ServiceItem[]> {
-    const rows = await this.conn.all<ServiceRow>('SELECT * FROM services ORDER BY sort_order, prefix');
-    return rows.map(toService);
+  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (this.entries.has(key)) return this.entries.get(key) as T;
+    const gen = this.generation;
+    const value = await load();
+    if (gen === this.generation) this.entries.set(key, value);
+    return value;
+  }
+
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+}
+
+class SqlReads implements HallReads {
+  constructor(
+    protected readonly conn: Connection,
+    private readonly cache: CatalogCache | null = null,
+  ) {}
+
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.cache ? this.cache.get(key, load) : load();
+  }
+
+  listServices(): Promise<ServiceItem[]> {
+    return this.cached('services', async () => {
+      const rows = await this.conn.all<ServiceRow>('SELECT * FROM services ORDER BY sort_order, prefix');
+      return rows.map(toService);
+    });
   }
 
   async getService(id: string): Promise<ServiceItem | null> {
+    if (this.cache) return (await this.listServices()).find((s) => s.id === id) ?? null;
     const r = await this.conn.get<ServiceRow>('SELECT * FROM services WHERE id = ?', [id]);
     return r ? toService(r) : null;
   }
 
-  async listCounters(): Promise<Counter[]> {
+  listCounters(): Promise<Counter[]> {
+    return this.cached('counters', () => this.loadCounters());
+  }
+
+  private async loadCounters(): Promise<Counter[]> {
     const [rows, links] = await Promise.all([
       this.conn.all<CounterRow>('SELECT * FROM counters ORDER BY number'),
       this.conn.all<{ counter_id: string; service_id: string; weight: number }>(
@@ -45,6 +82,7 @@ class SqlReads implements HallReads {
   }
 
   async getCounter(id: string): Promise<Counter | null> {
+    if (this.cache) return (await this.listCounters()).find((c) => c.id === id) ?? null;
     const r = await this.conn.get<CounterRow>('SELECT * FROM counters WHERE id = ?', [id]);
     if (!r) return null;
     const links = await this.conn.all<{ service_id: string; weight: number }>(
@@ -71,6 +109,25 @@ class SqlReads implements HallReads {
     return rows.map(toTicket);
   }
 
+  async countAhead(t: Ticket): Promise<number> {
+    // Same rule as queueOrder.peopleAhead (a store test checks they agree).
+    const r = await this.conn.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM tickets
+       WHERE day = ? AND service_id = ? AND ${WAITING} AND id <> ?
+         AND ((priority = 1 AND ? = 0) OR (priority = ? AND (queued_at < ? OR (queued_at = ? AND id < ?))))`,
+      [t.day, t.serviceId, t.id, t.priority ? 1 : 0, t.priority ? 1 : 0, t.queuedAt, t.queuedAt, t.id],
+    );
+    return r?.n ?? 0;
+  }
+
+  async waitingCounts(day: string): Promise<Record<string, number>> {
+    const rows = await this.conn.all<{ service_id: string; n: number }>(
+      `SELECT service_id, COUNT(*) AS n FROM tickets WHERE day = ? AND ${WAITING} GROUP BY service_id`,
+      [day],
+    );
+    return Object.fromEntries(rows.map((r) => [r.service_id, r.n]));
+  }
+
   async recentServiceDurations(serviceId: string, limit: number): Promise<number[]> {
     const rows = await this.conn.all<{ d: number }>(
       `SELECT finished_at - started_at AS d FROM tickets
@@ -89,18 +146,25 @@ class SqlReads implements HallReads {
     return rows.map(toTicket);
   }
 
-  async getPolicy(): Promise<HallPolicy> {
-    const r = await this.conn.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'policy'`);
-    return r ? { ...DEFAULT_POLICY, ...(JSON.parse(r.value) as Partial<HallPolicy>) } : DEFAULT_POLICY;
+  getPolicy(): Promise<HallPolicy> {
+    return this.cached('policy', async () => {
+      const r = await this.conn.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'policy'`);
+      return r ? { ...DEFAULT_POLICY, ...(JSON.parse(r.value) as Partial<HallPolicy>) } : DEFAULT_POLICY;
+    });
   }
 
-  async getNotice(): Promise<LocalizedText> {
-    const r = await this.conn.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'notice'`);
-    return r ? (JSON.parse(r.value) as LocalizedText) : { zh: '', bo: '', ug: '' };
+  getNotice(): Promise<LocalizedText> {
+    return this.cached('notice', async () => {
+      const r = await this.conn.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'notice'`);
+      return r ? (JSON.parse(r.value) as LocalizedText) : { zh: '', bo: '', ug: '' };
+    });
   }
 }
 
 class SqlWrites extends SqlReads implements HallWrites {
+  /** Set when the transaction changed what the reader caches. */
+  catalogChanged = false;
+
   async lastNumber(day: string, issuedServiceId: string): Promise<number | null> {
     const r = await this.conn.get<{ n: number | null }>(
       'SELECT MAX(number) AS n FROM tickets WHERE day = ? AND issued_service_id = ?',
@@ -123,6 +187,7 @@ class SqlWrites extends SqlReads implements HallWrites {
   }
 
   async updateCounter(c: Counter): Promise<void> {
+    this.catalogChanged = true;
     await this.conn.run(
       `UPDATE counters SET state = ?, staff_id = ?, languages = ?, current_ticket_id = ? WHERE id = ?`,
       [c.state, c.staffId, JSON.stringify(c.languages), c.currentTicketId, c.id],
@@ -152,6 +217,7 @@ class SqlWrites extends SqlReads implements HallWrites {
 
   /** Catalog writes used by the demo seed and the admin pages. */
   async saveService(s: ServiceItem): Promise<void> {
+    this.catalogChanged = true;
     await this.conn.run(
       `INSERT INTO services (id, prefix, name_zh, name_bo, name_ug, number_from, number_to, average_minutes, open_from, open_to, active, sort_order)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -164,6 +230,7 @@ class SqlWrites extends SqlReads implements HallWrites {
   }
 
   async saveCounter(c: Counter): Promise<void> {
+    this.catalogChanged = true;
     await this.conn.run(
       `INSERT INTO counters (id, number, name_zh, name_bo, name_ug, state, staff_id, languages, current_ticket_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -186,6 +253,7 @@ class SqlWrites extends SqlReads implements HallWrites {
   }
 
   async setSetting(key: string, value: unknown): Promise<void> {
+    this.catalogChanged = true;
     await this.conn.run(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [
       key,
       JSON.stringify(value),
@@ -197,12 +265,19 @@ export type CatalogWrites = SqlWrites;
 
 export class SqliteHallStore implements HallStore {
   readonly reads: HallReads;
+  private readonly cache = new CatalogCache();
 
   constructor(private readonly db: Database) {
-    this.reads = new SqlReads(db.reader);
+    this.reads = new SqlReads(db.reader, this.cache);
   }
 
-  write<T>(fn: (tx: SqlWrites) => Promise<T>): Promise<T> {
-    return this.db.write((conn) => fn(new SqlWrites(conn)));
+  async write<T>(fn: (tx: SqlWrites) => Promise<T>): Promise<T> {
+    let tx: SqlWrites | null = null;
+    try {
+      return await this.db.write((conn) => fn((tx = new SqlWrites(conn))));
+    } finally {
+      // After COMMIT (or ROLLBACK): the reader now sees the new catalog.
+      if (tx && (tx as SqlWrites).catalogChanged) this.cache.invalidate();
+    }
   }
 }

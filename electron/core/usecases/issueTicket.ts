@@ -18,14 +18,14 @@ export interface IssuedTicket {
 export async function issueTicket(deps: HallDeps, req: IssueRequest, opts: { ignoreOpenHours?: boolean } = {}): Promise<IssuedTicket> {
   const now = deps.clock.now();
   const scope = `kiosk:${req.kioskId ?? '-'}`;
+  // Catalog data comes from the reader's cache; only numbering needs the write lock.
+  const [policy, service] = await Promise.all([deps.store.reads.getPolicy(), deps.store.reads.getService(req.serviceId)]);
+  if (!service) throw new DomainError('NOT_FOUND', 'No such service.', { serviceId: req.serviceId });
   const { ticket, replayed } = await deps.store.write(async (tx) => {
     if (req.idempotencyKey) {
       const earlier = await tx.ticketForKey(scope, req.idempotencyKey);
       if (earlier) return { ticket: earlier, replayed: true };
     }
-    const policy = await tx.getPolicy();
-    const service = await tx.getService(req.serviceId);
-    if (!service) throw new DomainError('NOT_FOUND', 'No such service.', { serviceId: req.serviceId });
     if (!service.active) throw new DomainError('SERVICE_INACTIVE', 'This service is not offered now.');
     if (!opts.ignoreOpenHours && !isOpenAt(service, now, policy.timeZone)) {
       throw new DomainError('SERVICE_CLOSED', 'This service is closed at this hour.', {

@@ -2,7 +2,6 @@ import type { Ticket } from '../model.js';
 import { isWaiting } from '../model.js';
 import { hallDay } from '../numbering.js';
 import type { HallDeps, HallReads } from '../ports.js';
-import { peopleAhead } from '../queueOrder.js';
 import { estimateWaitMinutes } from '../waitEstimate.js';
 
 export interface QueueInfo {
@@ -19,9 +18,7 @@ export async function queueInfo(deps: HallDeps, ticket: Ticket): Promise<QueueIn
   const reads = deps.store.reads;
   if (!isWaiting(ticket.state)) return { ahead: 0, estimatedWaitMinutes: 0 };
   const policy = await reads.getPolicy();
-  const waiting = await reads.waitingTickets(ticket.day, ticket.serviceId);
-  const ahead = peopleAhead(ticket, waiting);
-  const service = await reads.getService(ticket.serviceId);
+  const [ahead, service] = await Promise.all([reads.countAhead(ticket), reads.getService(ticket.serviceId)]);
   const estimatedWaitMinutes = estimateWaitMinutes({
     ahead,
     recentDurations: await reads.recentServiceDurations(ticket.serviceId, policy.serviceTimeSample),
@@ -42,10 +39,10 @@ export async function serviceQueues(deps: HallDeps): Promise<ServiceQueue[]> {
   const reads = deps.store.reads;
   const policy = await reads.getPolicy();
   const day = hallDay(deps.clock.now(), policy.timeZone);
-  const [services, waiting, counters] = await Promise.all([reads.listServices(), reads.waitingTickets(day), reads.listCounters()]);
+  const [services, waiting, counters] = await Promise.all([reads.listServices(), reads.waitingCounts(day), reads.listCounters()]);
   const out: ServiceQueue[] = [];
   for (const s of services) {
-    const n = waiting.filter((t) => t.serviceId === s.id).length;
+    const n = waiting[s.id] ?? 0;
     const open = counters.filter((c) => c.state === 'open' && c.services.some((x) => x.serviceId === s.id)).length;
     out.push({
       serviceId: s.id,
@@ -59,11 +56,5 @@ export async function serviceQueues(deps: HallDeps): Promise<ServiceQueue[]> {
     });
   }
   return out;
-}
-
-export async function waitingCounts(reads: HallReads, day: string): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const t of await reads.waitingTickets(day)) counts[t.serviceId] = (counts[t.serviceId] ?? 0) + 1;
-  return counts;
 }
 

@@ -32,26 +32,31 @@ export function requestLanguage(req: IncomingMessage, query: URLSearchParams): L
   return 'zh';
 }
 
+/** Bodies beyond this are not even drained: the connection is cut. */
+const DRAIN_LIMIT = 1024 * 1024;
+
+/**
+ * Reads the body up to limit. A larger body is drained and answered with 413 (so the
+ * client sees the answer rather than a reset), unless it is absurdly large.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
+    if (declared > DRAIN_LIMIT) {
       reject(new HttpError(413, 'BODY_TOO_LARGE', { limit }));
+      req.destroy();
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
+      if (size > DRAIN_LIMIT) {
         reject(new HttpError(413, 'BODY_TOO_LARGE', { limit }));
-        req.removeAllListeners('data');
-        req.resume();
-        return;
-      }
-      chunks.push(c);
+        req.destroy();
+      } else if (size <= limit) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > limit ? reject(new HttpError(413, 'BODY_TOO_LARGE', { limit })) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -110,10 +115,14 @@ export function createRequestHandler(deps: FrontDoorDeps) {
       }
       path = url.pathname;
       lang = requestLanguage(req, url.searchParams);
+      const found = router.match(method, url.pathname);
+      // The body is read (or drained) first, so every answer, even a refusal, reaches the client.
+      let bytes: Buffer | null = null;
+      if (method !== 'GET' && method !== 'HEAD') {
+        bytes = await readBody(req, ('route' in found ? found.route.options.maxBody : undefined) ?? DEFAULT_MAX_BODY);
+      }
       if (!hosts.hostAllowed(req.headers.host)) throw new HttpError(403, 'BAD_HOST');
       if (!hosts.originAllowed(req.headers.origin)) throw new HttpError(403, 'BAD_ORIGIN');
-
-      const found = router.match(method, url.pathname);
       if (!('route' in found)) {
         if (found.allowed.length > 0) throw new HttpError(405, 'METHOD_NOT_ALLOWED', { allowed: found.allowed });
         throw new HttpError(404, 'NOT_FOUND');
@@ -125,8 +134,7 @@ export function createRequestHandler(deps: FrontDoorDeps) {
 
       let body: unknown = undefined;
       let rawBody: Buffer | null = null;
-      if (method !== 'GET' && method !== 'HEAD') {
-        const bytes = await readBody(req, route.options.maxBody ?? DEFAULT_MAX_BODY);
+      if (bytes !== null) {
         if (route.options.raw) rawBody = bytes;
         else if (bytes.length > 0) {
           const type = String(req.headers['content-type'] ?? '');

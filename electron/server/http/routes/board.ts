@@ -1,6 +1,5 @@
 // The public queue board for the hall display: ticket codes and counters, no personal data.
 import { hallDay } from '../../../core/numbering.js';
-import { waitingCounts } from '../../../core/usecases/queueInfo.js';
 import type { ServerContext } from '../../context.js';
 import { callJson } from '../../dto.js';
 import type { Router } from '../router.js';
@@ -16,7 +15,7 @@ export function registerBoardRoutes(router: Router, ctx: ServerContext): void {
       reads.recentCalls(day, BOARD_CALLS),
       reads.listServices(),
       reads.listCounters(),
-      waitingCounts(reads, day),
+      reads.waitingCounts(day),
       reads.getNotice(),
     ]);
     return {

@@ -5,9 +5,12 @@ import { registerAdminRoutes } from './admin.js';
 import { registerBoardRoutes } from './board.js';
 import { registerCounterRoutes } from './counters.js';
 import { registerPageRoutes } from './pages.js';
+import { registerPrintRoutes } from './print.js';
+import { registerSecurityRoutes } from './security.js';
 import { registerServiceRoutes } from './services.js';
 import { registerSessionRoutes } from './session.js';
 import { registerTicketRoutes } from './tickets.js';
+import { registerVoiceRoutes } from './voice.js';
 
 export interface StaticDirs {
   assets: string;
@@ -20,6 +23,9 @@ export function registerRoutes(router: Router, ctx: ServerContext, dirs: StaticD
   registerAdminRoutes(router, ctx);
   registerServiceRoutes(router, ctx);
   registerTicketRoutes(router, ctx);
+  registerPrintRoutes(router, ctx);
   registerCounterRoutes(router, ctx);
   registerBoardRoutes(router, ctx);
+  registerVoiceRoutes(router, ctx);
+  registerSecurityRoutes(router, ctx);
 }

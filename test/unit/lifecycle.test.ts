@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DomainError } from '../../electron/core/errors.js';
+import {
+  allowedVerbs,
+  callTicket,
+  cancelTicket,
+  finishTicket,
+  markNoShow,
+  recallTicket,
+  startTicket,
+  transferTicket,
+  TRANSITIONS,
+  type TicketVerb,
+} from '../../electron/core/lifecycle.js';
+import { DEFAULT_POLICY, TICKET_STATES, type Ticket, type TicketState } from '../../electron/core/model.js';
+
+const base: Ticket = {
+  id: 't1', day: '2026-11-23', serviceId: 'A', issuedServiceId: 'A', number: 1, code: 'A001', language: 'bo',
+  priority: false, kioskId: null, state: 'issued', issuedAt: 0, queuedAt: 0, targetCounterId: null, counterId: null,
+  callCount: 0, firstCalledAt: null, lastCalledAt: null, startedAt: null, finishedAt: null,
+};
+const policy = { ...DEFAULT_POLICY, recallGapSeconds: 30, noShowAfterCalls: 2 };
+
+const apply: Record<TicketVerb, (t: Ticket) => Ticket> = {
+  call: (t) => callTicket(t, 'c1', 1_000_000),
+  recall: (t) => recallTicket(t, policy, 1_000_000 + 999_999),
+  start: (t) => startTicket(t, 5),
+  finish: (t) => finishTicket(t, 6),
+  noShow: (t) => markNoShow({ ...t, callCount: 5 }, policy, 7),
+  cancel: (t) => cancelTicket(t, 8),
+  transfer: (t) => transferTicket(t, { serviceId: 'B' }),
+};
+
+function code(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof DomainError);
+    return e.code;
+  }
+  return 'no error';
+}
+
+describe('ticket lifecycle', () => {
+  it('goes issued → called → serving → done', () => {
+    let t = callTicket(base, 'c1', 100);
+    assert.equal(t.state, 'called');
+    assert.equal(t.callCount, 1);
+    assert.equal(t.firstCalledAt, 100);
+    t = startTicket(t, 200);
+    assert.equal(t.state, 'serving');
+    t = finishTicket(t, 300);
+    assert.deepEqual([t.state, t.startedAt, t.finishedAt], ['done', 200, 300]);
+  });
+
+  it('refuses every transition the table does not list, with ILLEGAL_TRANSITION', () => {
+    let refused = 0;
+    for (const state of TICKET_STATES) {
+      for (const verb of Object.keys(apply) as TicketVerb[]) {
+        const t = { ...base, state: state as TicketState, counterId: 'c1', lastCalledAt: 0 };
+        if (TRANSITIONS[state][verb]) {
+          assert.equal(apply[verb](t).state, TRANSITIONS[state][verb], `${state} --${verb}`);
+        } else {
+          assert.equal(code(() => apply[verb](t)), 'ILLEGAL_TRANSITION', `${state} --${verb}`);
+          refused++;
+        }
+      }
+    }
+    assert.ok(refused > 20);
+  });
+
+  it('final states allow nothing', () => {
+    for (const s of ['done', 'no_show', 'cancelled'] as const) assert.deepEqual(allowedVerbs(s), []);
+  });
+
+  it('recall needs the minimum gap', () => {
+    const called = callTicket(base, 'c1', 10_000);
+    assert.equal(code(() => recallTicket(called, policy, 10_000 + 29_000)), 'RECALL_TOO_SOON');
+    const again = recallTicket(called, policy, 10_000 + 30_000);
+    assert.equal(again.callCount, 2);
+    assert.equal(again.lastCalledAt, 40_000);
+  });
+
+  it('no-show only after the configured number of calls', () => {
+    const once = callTicket(base, 'c1', 0);
+    assert.equal(code(() => markNoShow(once, policy, 1)), 'NO_SHOW_TOO_EARLY');
+    const twice = recallTicket(once, policy, 60_000);
+    assert.equal(markNoShow(twice, policy, 61_000).state, 'no_show');
+  });
+
+  it('transfer keeps the queue place and resets the per-place call count', () => {
+    const called = recallTicket(callTicket({ ...base, queuedAt: 42 }, 'c1', 0), policy, 60_000);
+    const moved = transferTicket(called, { serviceId: 'B' });
+    assert.deepEqual([moved.state, moved.serviceId, moved.queuedAt, moved.callCount, moved.counterId], ['transferred', 'B', 42, 0, null]);
+    assert.equal(moved.issuedServiceId, 'A');
+    assert.equal(code(() => transferTicket(called, {})), 'SAME_TARGET');
+  });
+
+  it('a ticket transferred to a counter can be called only there', () => {
+    const moved = transferTicket(callTicket(base, 'c1', 0), { counterId: 'c2' });
+    assert.equal(code(() => callTicket(moved, 'c3', 1)), 'NOT_AT_THIS_COUNTER');
+    assert.equal(callTicket(moved, 'c2', 1).state, 'called');
+  });
+});
