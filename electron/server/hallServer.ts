@@ -77,7 +77,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     paperWidth: options.paperWidth ?? 576,
   };
   const context: ServerContext = { config, db, store, deps, auth, hub, log, printing: null };
-  context.printing = await createPrinting({ config, db, deps, log });
+  context.printing = await createPrinting({ config, db, deps, log, publish: (e) => hub.sendStaff(e) });
 
   const seeded = await seedDemoHall(store);
   if (seeded) log.info('demo hall created');

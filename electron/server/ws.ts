@@ -75,6 +75,11 @@ export class EventHub implements EventSink {
     }
   }
 
+  /** Print-job and printer-status events: staff and admin only (counters show printer state). */
+  sendStaff(message: { type: string }): void {
+    this.send(['staff', 'admin'], message);
+  }
+
   private scheduleQueue(): void {
     // Nobody listens: skip the query (the hot issue path under load).
     if (this.queueTimer || this.clients.size === 0) return;

@@ -2,6 +2,7 @@
 // together with the user_version bump, so a crash leaves the database at a whole version.
 import type { Connection, Database } from '../db.js';
 import { m0010Initial } from './0010-initial.js';
+import { m0020PrintJobs } from './0020-print-jobs.js';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
   up(conn: Connection): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0010Initial];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020PrintJobs];
 
 export async function schemaVersion(conn: Connection): Promise<number> {
   const row = await conn.get<{ user_version: number }>('PRAGMA user_version');

@@ -40,7 +40,7 @@ export function registerTicketRoutes(router: Router, ctx: ServerContext): void {
           .printIssued({ ticket, service, info, language: ticket.language }, PRINT_WAIT_MS)
           .catch((e: unknown) => {
             ctx.log.warn({ err: e, ticketId: ticket.id }, 'print failed');
-            return { state: 'failed', reason: 'error' } as PrintOutcome;
+            return { state: 'failed', reason: 'internal_error' } as PrintOutcome;
           });
       }
     } else if (issued.replayed) print = { state: 'queued' };

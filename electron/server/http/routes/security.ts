@@ -1,0 +1,83 @@
+// How residents' personal-data key is protected, for the admin page's security notice.
+// The key itself lives in the Electron shell (electron/shell/dataKey.ts: safeStorage); the
+// shell attaches its keyring to the server context after start. A headless hall server has
+// no keyring attached and reports protection 'none'. The acknowledgement of the basic_text
+// risk is recorded by the keyring itself (who and when), because the keyring is what refuses
+// to hand out the key until then: one source of truth, not a second flag in the settings.
+import type { ServerContext } from '../../context.js';
+import type { Principal, Router } from '../router.js';
+
+/** What the shell's keyring reports (structurally PersonalDataKeyring.status()). */
+export interface PersonalDataKeyStatusLike {
+  protection: 'os' | 'basic_text' | 'unavailable';
+  backend: string;
+  riskAcknowledged: { by: string; at: string } | null;
+  personalDataAllowed: boolean;
+  problem: string | null;
+}
+
+/** The two keyring calls the server needs; PersonalDataKeyring satisfies this as it is. */
+export interface PersonalDataKeySource {
+  status(): PersonalDataKeyStatusLike;
+  acknowledgeBasicTextRisk(by: string): PersonalDataKeyStatusLike;
+}
+
+// Keyed by context so two servers in one process (tests) never share a keyring.
+const sources = new WeakMap<ServerContext, PersonalDataKeySource>();
+
+/** Called by the Electron shell once its keyring exists: `attachPersonalDataKey(server.context, keyring)`. */
+export function attachPersonalDataKey(ctx: ServerContext, source: PersonalDataKeySource): void {
+  sources.set(ctx, source);
+}
+
+export interface SecurityJson {
+  personalDataKey: {
+    /** 'none': headless server, no OS secret store in use; 'unavailable': Electron found no encryption at all. */
+    protection: 'os' | 'basic_text' | 'unavailable' | 'none';
+    backend: string | null;
+    acknowledged: boolean;
+    acknowledgedBy: string | null;
+    acknowledgedAt: string | null;
+    personalDataAllowed: boolean;
+    problem: string | null;
+  };
+}
+
+export function securityJson(source: PersonalDataKeySource | undefined): SecurityJson {
+  if (!source) {
+    return {
+      personalDataKey: { protection: 'none', backend: null, acknowledged: false, acknowledgedBy: null, acknowledgedAt: null, personalDataAllowed: true, problem: null },
+    };
+  }
+  const s = source.status();
+  return {
+    personalDataKey: {
+      protection: s.protection,
+      backend: s.backend,
+      acknowledged: s.riskAcknowledged !== null,
+      acknowledgedBy: s.riskAcknowledged?.by ?? null,
+      acknowledgedAt: s.riskAcknowledged?.at ?? null,
+      personalDataAllowed: s.personalDataAllowed,
+      problem: s.problem,
+    },
+  };
+}
+
+function adminName(p: Principal): string {
+  return p.kind === 'staff' ? p.username : 'admin';
+}
+
+export function registerSecurityRoutes(router: Router, ctx: ServerContext): void {
+  router.add('GET', '/api/security', { access: ['admin'] }, () => ({ status: 200, json: securityJson(sources.get(ctx)) }));
+
+  // Idempotent: acknowledging when the key is OS-protected (or headless) changes nothing
+  // and returns the current status, so a double click or a stale page never errors.
+  router.add('POST', '/api/security/acknowledge', { access: ['admin'], maxBody: 1024 }, (req) => {
+    const source = sources.get(ctx);
+    if (source && source.status().protection === 'basic_text') {
+      source.acknowledgeBasicTextRisk(adminName(req.principal));
+      ctx.log.warn({ staffId: req.principal.kind === 'staff' ? req.principal.staffId : null }, 'personal-data key basic_text risk acknowledged');
+    }
+    return { status: 200, json: securityJson(source) };
+  });
+}
