@@ -24,11 +24,21 @@ export type LoginResult =
   | { ok: false; reason: 'bad_credentials' }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
+/** Resolved tokens kept in memory: every kiosk request would otherwise cost two queries. */
+const CACHE_LIMIT = 2000;
+
 export class AuthService {
+  private readonly known = new Map<string, { principal: Principal; until: number }>();
+
   constructor(
     private readonly store: AuthStore,
     private readonly clock: Clock,
   ) {}
+
+  private remember(hash: string, principal: Principal, until: number): void {
+    if (this.known.size >= CACHE_LIMIT) this.known.clear();
+    this.known.set(hash, { principal, until });
+  }
 
   async login(username: string, password: string): Promise<LoginResult> {
     const now = this.clock.now();
@@ -52,17 +62,32 @@ export class AuthService {
   }
 
   logout(token: string): Promise<void> {
-    return this.store.deleteSession(tokenHash(token));
+    const h = tokenHash(token);
+    this.known.delete(h);
+    return this.store.deleteSession(h);
   }
 
   /** Who holds this bearer token: a staff member, a live device, or nobody. */
   async principal(token: string | null): Promise<Principal> {
     if (!token || token.length > 200) return { kind: 'anonymous' };
     const h = tokenHash(token);
-    const staff = await this.store.sessionStaff(h, this.clock.now());
-    if (staff) return { kind: 'staff', staffId: staff.id, username: staff.username, role: staff.role };
+    const now = this.clock.now();
+    const hit = this.known.get(h);
+    if (hit && hit.until > now) return hit.principal;
+    this.known.delete(h);
+    const staff = await this.store.sessionStaffWithExpiry(h, now);
+    if (staff) {
+      const principal: Principal = { kind: 'staff', staffId: staff.record.id, username: staff.record.username, role: staff.record.role };
+      this.remember(h, principal, Math.min(staff.expiresAt, now + 60_000));
+      return principal;
+    }
     const device = await this.store.deviceByTokenHash(h);
-    if (device) return { kind: 'device', deviceId: device.id, role: device.role };
+    if (device) {
+      const principal: Principal = { kind: 'device', deviceId: device.id, role: device.role };
+      // Revocation clears this entry, so it takes effect at once.
+      this.remember(h, principal, now + 10 * 60_000);
+      return principal;
+    }
     return { kind: 'anonymous' };
   }
 
@@ -86,8 +111,10 @@ export class AuthService {
     return { device, token };
   }
 
-  revokeDevice(id: string): Promise<boolean> {
-    return this.store.revokeDevice(id, this.clock.now());
+  async revokeDevice(id: string): Promise<boolean> {
+    const revoked = await this.store.revokeDevice(id, this.clock.now());
+    for (const [h, e] of this.known) if (e.principal.kind === 'device' && e.principal.deviceId === id) this.known.delete(h);
+    return revoked;
   }
 
   listDevices(): Promise<DeviceRecord[]> {

@@ -88,13 +88,13 @@ export class AuthStore {
     });
   }
 
-  async sessionStaff(tokenHash: string, now: number): Promise<StaffRecord | null> {
-    const r = await this.db.reader.get<StaffRow>(
-      `SELECT staff.* FROM sessions JOIN staff ON staff.id = sessions.staff_id
+  async sessionStaffWithExpiry(tokenHash: string, now: number): Promise<{ record: StaffRecord; expiresAt: number } | null> {
+    const r = await this.db.reader.get<StaffRow & { expires_at: number }>(
+      `SELECT staff.*, sessions.expires_at FROM sessions JOIN staff ON staff.id = sessions.staff_id
        WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND staff.active = 1`,
       [tokenHash, now],
     );
-    return r ? toStaff(r) : null;
+    return r ? { record: toStaff(r), expiresAt: r.expires_at } : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
