@@ -1,10 +1,12 @@
 // Kiosks and displays pair once by opening /kiosk#token=… (or /display#token=…); the token
 // is kept in localStorage and the fragment removed so it never shows on screen.
-// In Electron the preload may supply it instead (window.hallDevice?.token()).
+// In Electron the preload supplies it instead (window.hallKiosk / window.hallDisplay).
+import type { DisplayBridge, KioskBridge } from '../../electron/preload/api.js';
 
 declare global {
   interface Window {
-    hallDevice?: { token(): Promise<string | null> };
+    hallKiosk?: KioskBridge;
+    hallDisplay?: DisplayBridge;
   }
 }
 
@@ -16,8 +18,9 @@ export async function readDeviceToken(storageKey: string): Promise<string | null
     history.replaceState(null, '', location.pathname + location.search);
     return fromHash;
   }
-  if (window.hallDevice) {
-    const fromShell = await window.hallDevice.token();
+  const bridge = window.hallKiosk ?? window.hallDisplay;
+  if (bridge) {
+    const fromShell = await bridge.deviceToken();
     if (fromShell) return fromShell;
   }
   return localStorage.getItem(storageKey);
