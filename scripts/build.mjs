@@ -29,6 +29,8 @@ await build({
   jsx: 'automatic',
   loader: { '.json': 'json', '.css': 'css', '.woff2': 'file', '.ttf': 'file', '.otf': 'file' },
   define: { 'process.env.NODE_ENV': '"production"' },
+  // Fonts are served by the hall server from resources/fonts, not copied into the bundle.
+  external: ['/fonts/*'],
   logLevel: quiet ? 'error' : 'info',
 });
 

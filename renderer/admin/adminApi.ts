@@ -1,0 +1,161 @@
+// Typed calls the admin page makes to the hall server. Shapes follow the API contract in
+// SPEC/issue 2 (devices, staff, services, counters, tickets), issue 4 (printer) and issue 6
+// (security notice). Kept in one place so a server change is adapted here only.
+import type { ApiClient } from '../shared/api.js';
+
+export type Lang = 'zh' | 'bo' | 'ug';
+export type Localized = Record<Lang, string>;
+
+export interface StaffInfo {
+  id: string;
+  username: string;
+  role: 'staff' | 'admin';
+}
+
+export interface Session {
+  token: string;
+  staff: StaffInfo;
+}
+
+export interface Device {
+  id: string;
+  role: 'kiosk' | 'display';
+  name: string;
+  createdAt?: string | number | null;
+  revokedAt?: string | number | null;
+  revoked?: boolean;
+}
+
+export interface ServiceInfo {
+  id: string;
+  prefix: string;
+  names: Localized;
+  waiting: number;
+  estimatedWaitMinutes: number;
+  open: boolean;
+  openFrom: string;
+  openTo: string;
+  active: boolean;
+}
+
+export interface CounterInfo {
+  id: string;
+  number: number;
+  names: Localized;
+  services: { serviceId: string; weight: number }[];
+  state: 'closed' | 'open' | 'paused';
+  staffId: string | null;
+  languages: Lang[];
+  currentTicketId: string | null;
+}
+
+export type TicketState = 'issued' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'transferred';
+
+export interface TicketInfo {
+  id: string;
+  code: string;
+  day: string;
+  serviceId: string;
+  issuedServiceId: string;
+  number: number;
+  language: Lang;
+  priority: boolean;
+  state: TicketState;
+  counterId: string | null;
+  callCount: number;
+  issuedAt: string;
+  firstCalledAt: string | null;
+  lastCalledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+// Printer shapes as served by electron/server/http/routes/print.ts (issue 4).
+export type PrinterState = 'no_printer' | 'unknown' | 'ready' | 'offline' | 'paper_out' | 'cover_open' | 'printer_error' | 'unreachable';
+export type PaperWidth = 576 | 384;
+
+export interface PrintJob {
+  id: number;
+  ticketId: string | null;
+  kind: 'ticket' | 'test';
+  printer: string | null;
+  paperWidth: number;
+  state: 'queued' | 'printed' | 'failed';
+  /** A stable failure code (electron/print/failure.ts), null unless failed. */
+  reason: string | null;
+  attempts: number;
+  createdAt: string | null;
+  updatedAt: string | null;
+  printedAt: string | null;
+}
+
+export interface PrinterStatus {
+  address: string | null;
+  state: PrinterState;
+  paperNearEnd: boolean;
+  /** The failure behind 'unreachable' (connection_refused, timeout, device_missing …). */
+  reason: string | null;
+  checkedAt: number | null;
+}
+
+export interface PrinterInfo {
+  config: { address: string | null; paperWidth: PaperWidth };
+  status: PrinterStatus;
+  jobs: PrintJob[];
+}
+
+export interface PrintOutcome {
+  state: 'none' | 'queued' | 'printed' | 'failed';
+  reason?: string;
+}
+
+/** 'none': headless server (no OS secret store in use); 'unavailable': Electron found no encryption. */
+export type KeyProtection = 'os' | 'basic_text' | 'unavailable' | 'none';
+
+export interface SecurityInfo {
+  personalDataKey: {
+    protection: KeyProtection;
+    acknowledged: boolean;
+    acknowledgedBy?: string | null;
+    acknowledgedAt?: string | null;
+    personalDataAllowed?: boolean;
+  };
+}
+
+export interface HallInfo {
+  name: Localized;
+  timeZone: string;
+}
+
+/** The admin page's API, bound to one client (which carries the session token and language). */
+export function adminApi(api: ApiClient) {
+  return {
+    login: (username: string, password: string) => api.request<Session>('POST', '/api/session', { username, password }),
+    logout: () => api.request<null>('DELETE', '/api/session'),
+    me: () => api.request<{ staff: StaffInfo }>('GET', '/api/me'),
+    hall: () => api.request<HallInfo>('GET', '/api/hall'),
+    devices: () => api.request<Device[]>('GET', '/api/devices'),
+    createDevice: (role: Device['role'], name: string) =>
+      api.request<{ id: string; token: string }>('POST', '/api/devices', { role, name }),
+    revokeDevice: (id: string) => api.request<unknown>('DELETE', `/api/devices/${encodeURIComponent(id)}`),
+    staff: () => api.request<StaffInfo[]>('GET', '/api/staff'),
+    createStaff: (username: string, password: string, role: StaffInfo['role']) =>
+      api.request<{ id: string }>('POST', '/api/staff', { username, password, role }),
+    services: () => api.request<ServiceInfo[]>('GET', '/api/services'),
+    counters: () => api.request<CounterInfo[]>('GET', '/api/counters'),
+    tickets: (day: string) => api.request<TicketInfo[]>('GET', `/api/tickets?day=${encodeURIComponent(day)}`),
+    ticket: (id: string) => api.request<TicketInfo>('GET', `/api/tickets/${encodeURIComponent(id)}`),
+    /** refresh: ask the printer for its status (DLE EOT) now instead of the last polled answer. */
+    printer: (refresh = false) => api.request<PrinterInfo>('GET', refresh ? '/api/printer?refresh=1' : '/api/printer'),
+    savePrinter: (address: string | null, paperWidth: PaperWidth) =>
+      api.request<PrinterInfo>('PUT', '/api/printer', { address, paperWidth }, { timeoutMs: 15_000 }),
+    testPrint: (language: Lang) =>
+      api.request<{ print: PrintOutcome; job: PrintJob }>('POST', '/api/printer/test-print', { language }, { timeoutMs: 15_000 }),
+    reprint: (ticketId: string) =>
+      api.request<{ print: PrintOutcome; job: PrintJob }>('POST', `/api/tickets/${encodeURIComponent(ticketId)}/reprint`, {}, { timeoutMs: 15_000 }),
+    security: () => api.request<SecurityInfo>('GET', '/api/security'),
+    acknowledgeRisk: () => api.request<SecurityInfo>('POST', '/api/security/acknowledge', {}),
+  };
+}
+
+export type AdminApi = ReturnType<typeof adminApi>;

@@ -1,0 +1,40 @@
+// Number and time formatting that follows the page language.
+import type { Lang } from './adminApi.js';
+
+const LOCALES: Record<Lang, string> = { zh: 'zh-CN', bo: 'bo-CN', ug: 'ug-CN' };
+
+export function formatNumber(n: number, lang: Lang, fractionDigits = 0): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(n);
+}
+
+// Left-to-right isolate: a date inside Uyghur (rtl) text keeps its own order.
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+/**
+ * A timestamp (ISO string or epoch ms) as YYYY-MM-DD HH:MM:SS in the hall's time zone.
+ * One numeric form for all three languages: ICU has no full date patterns for bo and ug
+ * and would fall back to the US month/day order, which nobody in the hall reads.
+ */
+export function formatTime(value: string | number | null | undefined, timeZone?: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return '—';
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(d);
+  } catch {
+    return LRI + d.toISOString() + PDI;
+  }
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${LRI}${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}${PDI}`;
+}
