@@ -36,31 +36,33 @@ try {
   const elapsed = (performance.now() - started) / 1000;
   const issue = { offeredPerSecond: RATE, seconds: SECONDS, achievedPerSecond: Math.round((latencies.length / elapsed) * 10) / 10, errors, latencyMs: summary(latencies) };
 
-  // 20 counters calling at once on the tickets just issued.
-  const counters: string[] = [];
-  const ctx = await call<{ id: string }[]>(server.base, 'GET', '/api/counters', admin);
+  // 20 counters calling at once on the tickets just issued: the demo's 6 plus 14 added.
+  for (let n = 7; n <= 20; n++) {
+    await call(server.base, 'POST', '/api/counters', admin, {
+      number: n,
+      names: { zh: `${n}号窗口`, bo: `སྒེའུ་ཁུང་ ${n}`, ug: `${n}-كۆزنەك` },
+      services: SERVICES.map((serviceId) => ({ serviceId, weight: 1 })),
+    });
+  }
   const clerks: string[] = [];
   for (let n = 1; n <= 20; n++) {
     await call(server.base, 'POST', '/api/staff', admin, { username: `clerk${n}`, password: 'clerk-password', role: 'staff' });
-    clerks.push((await call<{ token: string }>(server.base, 'POST', '/api/session', undefined, { username: `clerk${n}`, password: 'clerk-password' })).body.token);
+    const token = (await call<{ token: string }>(server.base, 'POST', '/api/session', undefined, { username: `clerk${n}`, password: 'clerk-password' })).body.token;
+    await call(server.base, 'POST', `/api/counters/counter-${n}/open`, token, { languages: ['zh', 'bo', 'ug'] });
+    clerks.push(token);
   }
-  // The demo hall has 6 counters; the others are opened by the same clerks in turn.
-  for (const c of ctx.body) counters.push(c.id);
   const callMs: number[] = [];
-  const CALLS_PER_CLERK = 30;
+  const CALLS_PER_CLERK = 50;
   await Promise.all(
     clerks.map(async (token, i) => {
-      const counter = counters[i % counters.length]!;
+      const counter = `counter-${i + 1}`;
       for (let k = 0; k < CALLS_PER_CLERK; k++) {
-        await call(server.base, 'POST', `/api/counters/${counter}/open`, token, { languages: ['zh'] });
         const t0 = performance.now();
         const r = await call<{ ticket?: { id: string } }>(server.base, 'POST', `/api/counters/${counter}/call-next`, token);
-        if (r.status === 200 && r.body.ticket) {
-          callMs.push(performance.now() - t0);
-          await call(server.base, 'POST', `/api/tickets/${r.body.ticket.id}/start`, token);
-          await call(server.base, 'POST', `/api/tickets/${r.body.ticket.id}/finish`, token);
-        }
-        await call(server.base, 'POST', `/api/counters/${counter}/close`, token);
+        if (r.status !== 200 || !r.body.ticket) return;
+        callMs.push(performance.now() - t0);
+        await call(server.base, 'POST', `/api/tickets/${r.body.ticket.id}/start`, token);
+        await call(server.base, 'POST', `/api/tickets/${r.body.ticket.id}/finish`, token);
       }
     }),
   );

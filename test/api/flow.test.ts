@@ -128,6 +128,20 @@ describe('hall server API', () => {
     assert.equal((await api(hall.url, 'POST', '/api/counters/counter-1/call-next', hall.kioskToken)).status, 403);
   });
 
+  it('lets an admin add a counter, validating its services and number', async () => {
+    const body = { number: 12, names: { zh: '12号窗口', bo: 'སྒེའུ་ཁུང་ ༡༢', ug: '12-كۆزنەك' }, services: [{ serviceId: 'proxy', weight: 2 }] };
+    assert.equal((await api(hall.url, 'POST', '/api/counters', staff, body)).status, 403);
+    const created = await api<{ id: string; state: string }>(hall.url, 'POST', '/api/counters', hall.adminToken, body);
+    assert.equal(created.status, 201);
+    assert.equal(created.body.state, 'closed');
+    const again = await api<{ error: { code: string } }>(hall.url, 'POST', '/api/counters', hall.adminToken, body);
+    assert.equal(again.body.error.code, 'COUNTER_NUMBER_TAKEN');
+    const ghost = await api(hall.url, 'POST', '/api/counters', hall.adminToken, { ...body, number: 13, services: [{ serviceId: 'ghost', weight: 1 }] });
+    assert.equal(ghost.status, 422);
+    const counters = await api<{ id: string }[]>(hall.url, 'GET', '/api/counters', staff);
+    assert.ok(counters.body.some((c) => c.id === created.body.id));
+  });
+
   it('serves the four pages with a strict CSP', async () => {
     for (const page of ['kiosk', 'counter', 'display', 'admin']) {
       const r = await fetch(`${hall.url}/${page}`);

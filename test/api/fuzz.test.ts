@@ -30,7 +30,7 @@ const ENDPOINTS: [string, string][] = [
   ['POST', '/api/tickets'], ['GET', '/api/tickets'], ['GET', '/api/tickets/:id'],
   ['POST', '/api/tickets/:id/recall'], ['POST', '/api/tickets/:id/no-show'], ['POST', '/api/tickets/:id/start'],
   ['POST', '/api/tickets/:id/finish'], ['POST', '/api/tickets/:id/cancel'], ['POST', '/api/tickets/:id/transfer'],
-  ['GET', '/api/counters'], ['POST', '/api/counters/:id/open'], ['POST', '/api/counters/:id/pause'],
+  ['GET', '/api/counters'], ['POST', '/api/counters'], ['POST', '/api/counters/:id/open'], ['POST', '/api/counters/:id/pause'],
   ['POST', '/api/counters/:id/resume'], ['POST', '/api/counters/:id/close'], ['GET', '/api/counters/:id/queue'],
   ['POST', '/api/counters/:id/call-next'], ['POST', '/api/counters/:id/call/:id'], ['GET', '/api/board'],
   ['GET', '/assets/:id'], ['GET', '/fonts/:id'], ['GET', '/kiosk'],
@@ -58,7 +58,7 @@ describe('fuzzing every endpoint', () => {
       null, true, 0, -1, 1e308, 'x', '', 'A'.repeat(5000), '\u0000', '../../etc/passwd', '%zz', [], [1, 2], {},
       { __proto__: { admin: true } }, { serviceId: 1 }, { serviceId: 'household', language: 'xx' }, { serviceId: 'household', language: 'zh', priority: 'yes' },
       { languages: 'zh' }, { languages: ['zh', 'fr'] }, { languages: [] }, { role: 'root', name: 'x' }, { username: [], password: {} },
-      { serviceId: 'ghost', counterId: 'ghost' }, 'བཀྲ་ཤིས', 'ئۇيغۇر', '😀'.repeat(100),
+      { serviceId: 'ghost', counterId: 'ghost' }, { number: 1, names: {}, services: [] }, { number: 99, names: { zh: 'x', bo: 'x', ug: 'x' }, services: [{ serviceId: 'proxy', weight: 1 }, { serviceId: 'proxy', weight: 1 }] }, 'བཀྲ་ཤིས', 'ئۇيغۇر', '😀'.repeat(100),
     ];
     const ids = ['x', '..', '%2e%2e%2fsecret', 'counter-1', 'A'.repeat(300), '%00', 'social-insurance', '😀', '%zz'];
     const tokens = [null, staff, hall.kioskToken, hall.displayToken, 'garbage', 'a'.repeat(500), hall.adminToken];

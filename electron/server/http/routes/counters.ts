@@ -13,10 +13,36 @@ import { staffActor } from './actors.js';
 
 const Id = z.string().min(1).max(64);
 const Open = z.object({ languages: z.array(z.enum(LANGUAGES)).min(1).max(3) });
+const Names = z.object({ zh: z.string().trim().min(1).max(40), bo: z.string().trim().min(1).max(80), ug: z.string().trim().min(1).max(80) });
+const NewCounter = z.object({
+  number: z.number().int().min(1).max(999),
+  names: Names,
+  services: z
+    .array(z.object({ serviceId: Id, weight: z.number().int().min(0).max(100) }))
+    .max(50)
+    .refine((l) => new Set(l.map((s) => s.serviceId)).size === l.length, { message: 'each service once' }),
+});
 
 export function registerCounterRoutes(router: Router, ctx: ServerContext): void {
   router.add('GET', '/api/counters', { access: ['staff'] }, async () => {
     return { status: 200, json: (await ctx.store.reads.listCounters()).map(counterJson) };
+  });
+
+  // Admin: add a counter (editing the catalogue fully is the admin issue's job).
+  router.add('POST', '/api/counters', { access: ['admin'], maxBody: 8192 }, async (req) => {
+    const body = parse(NewCounter, req.body);
+    const known = new Set((await ctx.store.reads.listServices()).map((s) => s.id));
+    const unknown = body.services.find((s) => !known.has(s.serviceId));
+    if (unknown) throw new HttpError(422, 'NOT_FOUND', { serviceId: unknown.serviceId });
+    const id = `counter-${body.number}`;
+    const counter = await ctx.store.write(async (tx) => {
+      if ((await tx.listCounters()).some((c) => c.number === body.number)) throw new HttpError(409, 'COUNTER_NUMBER_TAKEN');
+      const c = { id, number: body.number, names: body.names, services: body.services, state: 'closed' as const, staffId: null, languages: [], currentTicketId: null };
+      await tx.saveCounter(c);
+      return c;
+    });
+    ctx.deps.events.publish({ type: 'counter', counter });
+    return { status: 201, json: counterJson(counter) };
   });
 
   router.add('POST', '/api/counters/:id/open', { access: ['staff'], maxBody: 1024 }, async (req) => {
