@@ -44,6 +44,11 @@ export interface HallReads {
 /** Everything a write transaction can do. Runs inside one BEGIN IMMEDIATE … COMMIT. */
 export interface HallWrites extends HallReads {
   lastNumber(day: string, issuedServiceId: string): Promise<number | null>;
+  /**
+   * The earliest waiting ticket of each (service, priority, language, target counter) group.
+   * The calling rule can only ever pick one of these, so callNext need not load the whole queue.
+   */
+  callCandidates(day: string): Promise<Ticket[]>;
   insertTicket(ticket: Ticket): Promise<void>;
   updateTicket(ticket: Ticket): Promise<void>;
   updateCounter(counter: Counter): Promise<void>;

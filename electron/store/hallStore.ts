@@ -173,6 +173,19 @@ class SqlWrites extends SqlReads implements HallWrites {
     return r?.n ?? null;
   }
 
+  async callCandidates(day: string): Promise<Ticket[]> {
+    const rows = await this.conn.all<TicketRow>(
+      `SELECT ${TICKET_COLUMNS.join(', ')} FROM (
+         SELECT *, ROW_NUMBER() OVER (
+           PARTITION BY service_id, priority, language, IFNULL(target_counter_id, '') ORDER BY queued_at, id
+         ) AS place
+         FROM tickets WHERE day = ? AND ${WAITING}
+       ) WHERE place = 1`,
+      [day],
+    );
+    return rows.map(toTicket);
+  }
+
   async insertTicket(t: Ticket): Promise<void> {
     await this.conn.run(
       `INSERT INTO tickets (${TICKET_COLUMNS.join(', ')}) VALUES (${TICKET_COLUMNS.map(() => '?').join(', ')})`,

@@ -9,7 +9,8 @@ import { finish, start, transfer } from '../../electron/core/usecases/ticketActi
 import { DEMO_COUNTERS, DEMO_SERVICES, seedDemoHall } from '../../electron/server/demoHall.js';
 import { AuthStore } from '../../electron/store/authStore.js';
 import { Database } from '../../electron/store/db.js';
-import { peopleAhead } from '../../electron/core/queueOrder.js';
+import { peopleAhead, pickNext } from '../../electron/core/queueOrder.js';
+import { hallDay } from '../../electron/core/numbering.js';
 import { SqliteHallStore } from '../../electron/store/hallStore.js';
 import { migrate } from '../../electron/store/migrations/index.js';
 import { tempDir } from '../support/hall.js';
@@ -101,5 +102,23 @@ describe('SQLite hall store through the use cases', () => {
     const waiting = await deps.store.reads.waitingTickets(issued[0]!.day);
     for (const t of issued) assert.equal(await deps.store.reads.countAhead(t), peopleAhead(t, waiting), t.code);
   });
-});
 
+  it('call candidates always contain the ticket the rule would pick from the whole queue', async () => {
+    now += 24 * 3600_000;
+    const langs = ['zh', 'bo', 'ug'] as const;
+    const services = ['household', 'proxy', 'elderly'];
+    for (let i = 0; i < 60; i++) {
+      await issueTicket(deps, { serviceId: services[i % 3]!, language: langs[(i * 7) % 3]!, priority: i % 11 === 0, kioskId: null });
+      if (i % 4 === 0) now += 500;
+    }
+    const day = hallDay(now, 'Asia/Shanghai');
+    const all = await deps.store.write(async (tx) => ({ waiting: await tx.waitingTickets(day), candidates: await tx.callCandidates(day) }));
+    assert.ok(all.candidates.length < all.waiting.length);
+    const counters = [
+      { id: 'x', languages: ['bo'] as ('zh' | 'bo' | 'ug')[], services: [{ serviceId: 'household', weight: 1 }, { serviceId: 'proxy', weight: 3 }] },
+      { id: 'y', languages: ['ug', 'zh'] as ('zh' | 'bo' | 'ug')[], services: [{ serviceId: 'elderly', weight: 2 }, { serviceId: 'household', weight: 2 }] },
+      { id: 'z', languages: [] as ('zh' | 'bo' | 'ug')[], services: services.map((serviceId) => ({ serviceId, weight: 1 })) },
+    ];
+    for (const c of counters) assert.equal(pickNext(c, all.candidates)?.id, pickNext(c, all.waiting)?.id, c.id);
+  });
+});

@@ -49,8 +49,8 @@ export async function callNext(deps: HallDeps, counterId: string, actor: StaffAc
     assertCanCall(counter);
     await assertFree(tx, counter);
     const policy = await tx.getPolicy();
-    const waiting = await tx.waitingTickets(hallDay(deps.clock.now(), policy.timeZone));
-    const next = pickNext(counter, waiting);
+    const candidates = await tx.callCandidates(hallDay(deps.clock.now(), policy.timeZone));
+    const next = pickNext(counter, candidates);
     return next ? commitCall(deps, tx, counter, next, actor) : null;
   });
   if (result) publishCall(deps, result);
