@@ -12,6 +12,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** The app's resources folder (fonts, locales, voice packs); differs in a packaged app. */
+  resourcesDir: string;
   /** Extra host names (besides loopback and this machine's addresses) allowed in Host/Origin. */
   allowedHosts: string[];
   hallName: LocalizedText;

@@ -71,6 +71,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     host: options.host ?? '0.0.0.0',
     port: options.port ?? 8080,
     dataDir: options.dataDir,
+    resourcesDir: paths.resources,
     allowedHosts: options.allowedHosts ?? [],
     hallName: options.hallName ?? DEMO_HALL_NAME,
     printer: options.printer ?? null,

@@ -11,6 +11,7 @@ import { loadSession, saveLang, saveSession } from './session.js';
 import { CatalogSection } from './sections/CatalogSection.js';
 import { DevicesSection } from './sections/DevicesSection.js';
 import { PrinterSection } from './sections/PrinterSection.js';
+import { VoiceSection } from './sections/VoiceSection.js';
 import { SecurityNotice } from './sections/SecurityNotice.js';
 import { StaffSection } from './sections/StaffSection.js';
 import { StatsSection } from './sections/StatsSection.js';
@@ -21,6 +22,7 @@ const SECTIONS: { id: string; Component: ComponentType }[] = [
   { id: 'staff', Component: StaffSection },
   { id: 'catalog', Component: CatalogSection },
   { id: 'printer', Component: PrinterSection },
+  { id: 'voice', Component: VoiceSection },
 ];
 
 /** The open section is kept in the URL fragment (#printer) so a reload stays on it. */

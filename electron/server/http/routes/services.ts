@@ -6,7 +6,15 @@ import type { Router } from '../router.js';
 export function registerServiceRoutes(router: Router, ctx: ServerContext): void {
   router.add('GET', '/api/hall', { access: 'public' }, async () => {
     const policy = await ctx.store.reads.getPolicy();
-    return { status: 200, json: { name: ctx.config.hallName, timeZone: policy.timeZone } };
+    return {
+      status: 200,
+      json: {
+        name: ctx.config.hallName,
+        timeZone: policy.timeZone,
+        // The counter console greys out recall / no-show by these rules, as the server enforces them.
+        policy: { recallGapSeconds: policy.recallGapSeconds, noShowAfterCalls: policy.noShowAfterCalls },
+      },
+    };
   });
 
   router.add('GET', '/api/services', { access: ['kiosk', 'staff', 'display'] }, async () => {

@@ -4,10 +4,8 @@
 // data (digits, letters, "please come to counter"), so reading them is public.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { defaultAppPaths } from '../../appPaths.js';
 import type { ServerContext } from '../../context.js';
 import { HttpError } from '../errors.js';
 import type { Router } from '../router.js';
@@ -42,24 +40,9 @@ const ManifestSchema = z.object({
 type Manifest = z.infer<typeof ManifestSchema>;
 type Clip = z.infer<typeof ClipSchema>;
 
-/** resources/voice, wherever this module runs from (tsx in the repo, or a bundle beside resources/). */
+/** The shipped voice packs: resources/voice of this app (the server was told where that is). */
 export function shippedVoiceDir(ctx: ServerContext): string {
-  const configured = (ctx.config as { resourcesDir?: string }).resourcesDir;
-  const here = dirname(fileURLToPath(import.meta.url));
-  let found: string | null = null;
-  try {
-    found = join(defaultAppPaths().resources, 'voice');
-  } catch {
-    found = null;
-  }
-  const candidates = [
-    configured ? join(configured, 'voice') : null,
-    found,
-    join(here, '..', '..', '..', '..', 'resources', 'voice'),
-    join(here, '..', '..', 'resources', 'voice'),
-    join(process.cwd(), 'resources', 'voice'),
-  ].filter((d): d is string => d !== null);
-  return candidates.find((d) => existsSync(join(d, 'zh', 'manifest.json'))) ?? candidates[0]!;
+  return join(ctx.config.resourcesDir, 'voice');
 }
 
 function parseLang(v: string | undefined): Lang {
