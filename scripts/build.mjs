@@ -34,6 +34,11 @@ await build({
   logLevel: quiet ? 'error' : 'info',
 });
 
+// The kiosk's pinyin dictionary (trimmed and pre-indexed from @pinyin-pro/data), fetched by
+// the Chinese keyboard from /assets/kiosk-pinyin.json; skipped when up to date.
+const { buildPinyinDict } = await import('./build-pinyin-dict.mjs');
+await buildPinyinDict({ root, quiet });
+
 const electronBuild = join(root, 'scripts', 'build-electron.mjs');
 if (existsSync(electronBuild)) {
   const { buildElectron } = await import(electronBuild);

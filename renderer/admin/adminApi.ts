@@ -3,14 +3,11 @@
 // (security notice). Kept in one place so a server change is adapted here only.
 import type { ApiClient } from '../shared/api.js';
 
-export type Lang = 'zh' | 'bo' | 'ug';
-export type Localized = Record<Lang, string>;
+import type { CounterJson, Lang, Names, ServiceJson, StaffJson, TicketJson } from '../shared/wire.js';
 
-export interface StaffInfo {
-  id: string;
-  username: string;
-  role: 'staff' | 'admin';
-}
+export type { Lang, TicketState } from '../shared/wire.js';
+export type Localized = Names;
+export type StaffInfo = StaffJson;
 
 export interface Session {
   token: string;
@@ -26,51 +23,10 @@ export interface Device {
   revoked?: boolean;
 }
 
-export interface ServiceInfo {
-  id: string;
-  prefix: string;
-  names: Localized;
-  waiting: number;
-  estimatedWaitMinutes: number;
-  open: boolean;
-  openFrom: string;
-  openTo: string;
-  active: boolean;
-}
+export type ServiceInfo = ServiceJson;
+export type CounterInfo = CounterJson;
+export type TicketInfo = TicketJson;
 
-export interface CounterInfo {
-  id: string;
-  number: number;
-  names: Localized;
-  services: { serviceId: string; weight: number }[];
-  state: 'closed' | 'open' | 'paused';
-  staffId: string | null;
-  languages: Lang[];
-  currentTicketId: string | null;
-}
-
-export type TicketState = 'issued' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'transferred';
-
-export interface TicketInfo {
-  id: string;
-  code: string;
-  day: string;
-  serviceId: string;
-  issuedServiceId: string;
-  number: number;
-  language: Lang;
-  priority: boolean;
-  state: TicketState;
-  counterId: string | null;
-  callCount: number;
-  issuedAt: string;
-  firstCalledAt: string | null;
-  lastCalledAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-// Printer shapes as served by electron/server/http/routes/print.ts (issue 4).
 export type PrinterState = 'no_printer' | 'unknown' | 'ready' | 'offline' | 'paper_out' | 'cover_open' | 'printer_error' | 'unreachable';
 export type PaperWidth = 576 | 384;
 

@@ -20,14 +20,20 @@ export class OfflineError extends Error {
   }
 }
 
+export interface RequestOptions {
+  timeoutMs?: number;
+  /** Extra headers, e.g. the kiosk's Idempotency-Key. */
+  headers?: Record<string, string>;
+}
+
 export interface ApiClient {
-  request<T>(method: string, path: string, body?: unknown, opts?: { timeoutMs?: number }): Promise<T>;
+  request<T>(method: string, path: string, body?: unknown, opts?: RequestOptions): Promise<T>;
 }
 
 export function createApi(getToken: () => string | null, getLang: () => string): ApiClient {
   return {
-    async request<T>(method: string, path: string, body?: unknown, opts: { timeoutMs?: number } = {}): Promise<T> {
-      const headers: Record<string, string> = { 'Accept-Language': getLang() };
+    async request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+      const headers: Record<string, string> = { ...opts.headers, 'Accept-Language': getLang() };
       const token = getToken();
       if (token) headers.Authorization = `Bearer ${token}`;
       if (body !== undefined) headers['Content-Type'] = 'application/json';

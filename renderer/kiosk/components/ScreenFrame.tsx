@@ -1,0 +1,39 @@
+// The frame of every resident screen after the language choice: a title, optional back and
+// home buttons at the top (mirrored for Uyghur by the document's dir), and the content.
+import type { ReactNode } from 'react';
+import type { PageLanguage } from '../../shared/i18n.js';
+import { useKioskT } from '../useKioskT.js';
+import { TapButton } from './TapButton.js';
+
+export interface ScreenFrameProps {
+  lang: PageLanguage;
+  screen: string;
+  title: string;
+  onBack?: () => void;
+  onHome?: () => void;
+  children: ReactNode;
+}
+
+export function ScreenFrame({ lang, screen, title, onBack, onHome, children }: ScreenFrameProps) {
+  const t = useKioskT(lang);
+  return (
+    <main className={`screen screen-${screen}`} data-screen={screen} lang={lang}>
+      {(onBack || onHome) && (
+        <nav className="screen-nav">
+          {onBack && (
+            <TapButton className="tap nav" onTap={onBack} testId="nav-back">
+              {t('Nav.back')}
+            </TapButton>
+          )}
+          {onHome && (
+            <TapButton className="tap nav" onTap={onHome} testId="nav-home">
+              {t('Nav.home')}
+            </TapButton>
+          )}
+        </nav>
+      )}
+      <h1 className="screen-title">{title}</h1>
+      <div className="screen-body">{children}</div>
+    </main>
+  );
+}

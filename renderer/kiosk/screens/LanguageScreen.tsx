@@ -1,0 +1,36 @@
+// Language choice: one big button per language, each labelled in its own script
+// (中文, བོད་ཡིག, ئۇيغۇرچە), under the prompt written in all three.
+import { PAGE_LANGUAGES, textDirection, type PageLanguage } from '../../shared/i18n.js';
+import { TapButton } from '../components/TapButton.js';
+import { useAllKioskT } from '../useKioskT.js';
+
+export function LanguageScreen({ onChoose, onBack }: { onChoose: (lang: PageLanguage) => void; onBack: () => void }) {
+  const t = useAllKioskT();
+  return (
+    <main className="screen screen-language" data-screen="language">
+      <h1 className="screen-title language-prompt">
+        {PAGE_LANGUAGES.map((lng) => (
+          <span key={lng} lang={lng} dir={textDirection(lng)}>
+            {t[lng]('Language.prompt')}
+          </span>
+        ))}
+      </h1>
+      <div className="language-buttons">
+        {PAGE_LANGUAGES.map((lng) => (
+          <TapButton key={lng} className="tap language" lang={lng} dir={textDirection(lng)} onTap={() => onChoose(lng)} testId={`language-${lng}`}>
+            {t[lng]('Language.name')}
+          </TapButton>
+        ))}
+      </div>
+      <nav className="screen-nav">
+        <TapButton className="tap nav" onTap={onBack} testId="nav-back">
+          {PAGE_LANGUAGES.map((lng) => (
+            <span key={lng} lang={lng} dir={textDirection(lng)} className="nav-multi">
+              {t[lng]('Nav.back')}
+            </span>
+          ))}
+        </TapButton>
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+// Service tiles: the name in the resident's language with the Chinese name beneath, how many
+// people wait and the estimated wait. A closed service stays visible but cannot be chosen,
+// and says when it is open.
+import { useEffect } from 'react';
+import type { PageLanguage } from '../../shared/i18n.js';
+import { OfflineNotice } from '../components/OfflineNotice.js';
+import { ScreenFrame } from '../components/ScreenFrame.js';
+import { TapButton } from '../components/TapButton.js';
+import { formatCount } from '../format.js';
+import type { KioskService } from '../kioskApi.js';
+import type { HallDataStatus } from '../useHallData.js';
+import { useKioskT } from '../useKioskT.js';
+
+export interface ServicesScreenProps {
+  lang: PageLanguage;
+  status: HallDataStatus;
+  services: KioskService[];
+  onChoose: (s: KioskService) => void;
+  onBack: () => void;
+  onHome: () => void;
+}
+
+export function ServicesScreen({ lang, status, services, onChoose, onBack, onHome }: ServicesScreenProps) {
+  const t = useKioskT(lang);
+  const ready = status === 'ready' || services.length > 0;
+  useEffect(() => {
+    // For bench/kiosk.bench.ts: when the tiles are first on screen. Only the latest mark is
+    // kept, so a kiosk running all day does not grow its performance timeline.
+    if (!ready) return;
+    requestAnimationFrame(() => {
+      performance.clearMarks('kiosk:services-visible');
+      performance.mark('kiosk:services-visible');
+    });
+  }, [ready]);
+  return (
+    <ScreenFrame lang={lang} screen="services" title={t('Services.title')} onBack={onBack} onHome={onHome}>
+      {status === 'offline' && <OfflineNotice lang={lang} />}
+      {status === 'loading' && services.length === 0 && <p className="notice">{t('Services.loading')}</p>}
+      {status === 'ready' && services.length === 0 && <p className="notice">{t('Services.none')}</p>}
+      <div className="service-grid">
+        {services.map((s) => (
+          <TapButton
+            key={s.id}
+            className={`tap service${s.open ? '' : ' closed'}`}
+            disabled={!s.open}
+            onTap={() => onChoose(s)}
+            testId={`service-${s.id}`}
+          >
+            <span className="service-name">{s.names[lang]}</span>
+            {lang !== 'zh' && (
+              <span className="service-name-zh" lang="zh">
+                {s.names.zh}
+              </span>
+            )}
+            {s.open ? (
+              <>
+                <span className="service-meta">{t('Services.waiting', { n: formatCount(s.waiting, lang) })}</span>
+                <span className="service-meta">
+                  {t('Services.estimate', { minutes: formatCount(s.estimatedWaitMinutes, lang) })}
+                </span>
+              </>
+            ) : (
+              <span className="service-closed">{t('Services.closedHours', { from: s.openFrom, to: s.openTo })}</span>
+            )}
+          </TapButton>
+        ))}
+      </div>
+    </ScreenFrame>
+  );
+}
