@@ -174,13 +174,19 @@ class SqlWrites extends SqlReads implements HallWrites {
   }
 
   async callCandidates(day: string): Promise<Ticket[]> {
+    // One seek per group in tickets_queue_heads (migration 0030): the groups come from the
+    // index, and each head is its first entry in queue order.
     const rows = await this.conn.all<TicketRow>(
-      `SELECT ${TICKET_COLUMNS.join(', ')} FROM (
-         SELECT *, ROW_NUMBER() OVER (
-           PARTITION BY service_id, priority, language, IFNULL(target_counter_id, '') ORDER BY queued_at, id
-         ) AS place
-         FROM tickets WHERE day = ? AND ${WAITING}
-       ) WHERE place = 1`,
+      `SELECT t.* FROM (
+         SELECT DISTINCT service_id AS s, priority AS p, language AS l, IFNULL(target_counter_id, '') AS c
+         FROM tickets WHERE day = ?1 AND ${WAITING}
+       ) AS g
+       JOIN tickets AS t ON t.id = (
+         SELECT id FROM tickets
+         WHERE day = ?1 AND ${WAITING} AND service_id = g.s AND priority = g.p AND language = g.l
+           AND IFNULL(target_counter_id, '') = g.c
+         ORDER BY queued_at, id LIMIT 1
+       )`,
       [day],
     );
     return rows.map(toTicket);
