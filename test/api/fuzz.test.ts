@@ -34,6 +34,10 @@ const ENDPOINTS: [string, string][] = [
   ['POST', '/api/counters/:id/resume'], ['POST', '/api/counters/:id/close'], ['GET', '/api/counters/:id/queue'],
   ['POST', '/api/counters/:id/call-next'], ['POST', '/api/counters/:id/call/:id'], ['GET', '/api/board'],
   ['GET', '/assets/:id'], ['GET', '/fonts/:id'], ['GET', '/kiosk'],
+  ['GET', '/api/printer'], ['PUT', '/api/printer'], ['POST', '/api/printer/test-print'],
+  ['GET', '/api/tickets/:id/ticket.png'], ['GET', '/api/tickets/:id/ticket.png?width=:id'], ['POST', '/api/tickets/:id/reprint'],
+  ['GET', '/voice/:id/manifest.json'], ['GET', '/voice/:id/:id'], ['PUT', '/api/voice/:id/:id'], ['DELETE', '/api/voice/:id/:id'],
+  ['GET', '/api/security'], ['POST', '/api/security/acknowledge'],
 ];
 
 function send(method: string, path: string, headers: Record<string, string>, body: string | null): Promise<number> {
@@ -58,9 +62,9 @@ describe('fuzzing every endpoint', () => {
       null, true, 0, -1, 1e308, 'x', '', 'A'.repeat(5000), '\u0000', '../../etc/passwd', '%zz', [], [1, 2], {},
       { __proto__: { admin: true } }, { serviceId: 1 }, { serviceId: 'household', language: 'xx' }, { serviceId: 'household', language: 'zh', priority: 'yes' },
       { languages: 'zh' }, { languages: ['zh', 'fr'] }, { languages: [] }, { role: 'root', name: 'x' }, { username: [], password: {} },
-      { serviceId: 'ghost', counterId: 'ghost' }, { number: 1, names: {}, services: [] }, { number: 99, names: { zh: 'x', bo: 'x', ug: 'x' }, services: [{ serviceId: 'proxy', weight: 1 }, { serviceId: 'proxy', weight: 1 }] }, 'བཀྲ་ཤིས', 'ئۇيغۇر', '😀'.repeat(100),
+      { serviceId: 'ghost', counterId: 'ghost' }, { address: 'file:///etc/passwd', paperWidth: 576 }, { address: '/dev/null/x', paperWidth: 384 }, { address: 'tcp://', paperWidth: 1 }, { language: 'xx' }, { number: 1, names: {}, services: [] }, { number: 99, names: { zh: 'x', bo: 'x', ug: 'x' }, services: [{ serviceId: 'proxy', weight: 1 }, { serviceId: 'proxy', weight: 1 }] }, 'བཀྲ་ཤིས', 'ئۇيغۇر', '😀'.repeat(100),
     ];
-    const ids = ['x', '..', '%2e%2e%2fsecret', 'counter-1', 'A'.repeat(300), '%00', 'social-insurance', '😀', '%zz'];
+    const ids = ['x', '..', '%2e%2e%2fsecret', 'counter-1', 'A'.repeat(300), '%00', 'social-insurance', '😀', '%zz', 'zh', 'bo', '576', '-1'];
     const tokens = [null, staff, hall.kioskToken, hall.displayToken, 'garbage', 'a'.repeat(500), hall.adminToken];
     let count = 0;
     const statuses = new Map<number, number>();
