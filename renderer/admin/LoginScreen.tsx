@@ -1,29 +1,12 @@
 // Staff login. The admin page needs an admin account; a staff account is told so after login.
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStaffLogin } from '../shared/useStaffLogin.js';
 import type { AdminApi, Session } from './adminApi.js';
 import { ErrorText } from './ErrorText.js';
 
 export function LoginScreen({ api, onLogin }: { api: AdminApi; onLogin: (s: Session) => void }) {
   const { t } = useTranslation('admin');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onLogin(await api.login(username.trim(), password));
-    } catch (err) {
-      setError(err);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { username, setUsername, password, setPassword, error, busy, submit } = useStaffLogin(api.login, onLogin);
 
   return (
     <form className="card login" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">

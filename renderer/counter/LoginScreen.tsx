@@ -1,30 +1,14 @@
 // Staff login. The error message comes from the server in the UI language.
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStaffLogin } from '../shared/useStaffLogin.js';
 import { ApiError, type ApiClient } from '../shared/api.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import type { StaffSession } from './session.js';
 
 export function LoginScreen({ api, onLoggedIn }: { api: ApiClient; onLoggedIn: (s: StaffSession) => void }) {
   const { t } = useTranslation('counter');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.request<StaffSession>('POST', '/api/session', { username, password });
-      onLoggedIn({ token: r.token, staff: r.staff });
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('Common.offline'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const login = (username: string, password: string) => api.request<StaffSession>('POST', '/api/session', { username, password });
+  const { username, setUsername, password, setPassword, error, busy, submit } = useStaffLogin(login, (r) => onLoggedIn({ token: r.token, staff: r.staff }));
 
   return (
     <div className="screen login-screen">
@@ -43,7 +27,7 @@ export function LoginScreen({ api, onLoggedIn }: { api: ApiClient; onLoggedIn: (
         </label>
         {error ? (
           <p className="error" role="alert" data-testid="login-error">
-            {error}
+            {error instanceof ApiError ? error.message : t('Common.offline')}
           </p>
         ) : null}
         <button type="submit" className="big primary" disabled={busy} data-testid="login-submit">
