@@ -2,7 +2,7 @@
 // the status poller, previews, reprints and test prints. Implements PrintingPort for the
 // ticket route; the print routes use the rest.
 import type { Logger } from 'pino';
-import type { Language } from '../core/model.js';
+import type { Language, Ticket } from '../core/model.js';
 import { FINAL_STATES } from '../core/model.js';
 import type { HallDeps } from '../core/ports.js';
 import { queueInfo } from '../core/usecases/queueInfo.js';
@@ -142,6 +142,20 @@ export class HallPrinting implements PrintingPort {
     return this.status;
   }
 
+  /** What a ticket looks like printed now (for a reprint or a preview without a stored job). */
+  private async snapshotFor(ticket: Ticket): Promise<TicketPrintData> {
+    const service = await this.d.deps.store.reads.getService(ticket.serviceId);
+    if (!service) throw new PrintingRefusal('NOT_FOUND', 'The ticket’s service no longer exists.');
+    return ticketPrintData({
+      ticket,
+      service,
+      info: await queueInfo(this.d.deps, ticket),
+      language: ticket.language,
+      hallName: this.d.config.hallName,
+      timeZone: await this.timeZone(),
+    });
+  }
+
   private async timeZone(): Promise<string> {
     return (await this.d.deps.store.reads.getPolicy()).timeZone;
   }
@@ -183,16 +197,7 @@ export class HallPrinting implements PrintingPort {
     const ticket = await reads.getTicket(ticketId);
     if (!ticket) throw new PrintingRefusal('NOT_FOUND', 'No such ticket.');
     if (FINAL_STATES.includes(ticket.state)) throw new PrintingRefusal('TICKET_CLOSED', 'This ticket is finished; it cannot be reprinted.');
-    const service = await reads.getService(ticket.serviceId);
-    if (!service) throw new PrintingRefusal('NOT_FOUND', 'The ticket’s service no longer exists.');
-    const data = ticketPrintData({
-      ticket,
-      service,
-      info: await queueInfo(this.d.deps, ticket),
-      language: ticket.language,
-      hallName: this.d.config.hallName,
-      timeZone: await this.timeZone(),
-    });
+    const data = await this.snapshotFor(ticket);
     const layout = JSON.stringify(data);
     const at = this.now();
     let job = await this.d.jobs.requeue(ticketId, link.address.text, this.settings.paperWidth, layout, at);
@@ -238,16 +243,7 @@ export class HallPrinting implements PrintingPort {
       if (parsed.success) data = parsed.data;
     }
     if (!data) {
-      const service = await reads.getService(ticket.serviceId);
-      if (!service) throw new PrintingRefusal('NOT_FOUND', 'The ticket’s service no longer exists.');
-      data = ticketPrintData({
-        ticket,
-        service,
-        info: await queueInfo(this.d.deps, ticket),
-        language: ticket.language,
-        hallName: this.d.config.hallName,
-        timeZone: await this.timeZone(),
-      });
+      data = await this.snapshotFor(ticket);
     }
     return bitmapToPng(renderTicket(data, width ?? job?.paperWidth ?? this.settings.paperWidth));
   }

@@ -1,5 +1,6 @@
 // Today's statistics, computed in the page from GET /api/tickets?day=… (no server logic).
 // Pure functions so they are tested without a browser.
+import { hallDay as coreHallDay, isValidTimeZone } from '../../electron/core/numbering.js';
 import type { TicketInfo } from './adminApi.js';
 
 export interface ServiceStats {
@@ -85,13 +86,8 @@ export function totalStats(tickets: readonly TicketInfo[]): ServiceStats {
   return all ?? { serviceId: '*', issued: 0, waiting: 0, inProgress: 0, done: 0, noShow: 0, cancelled: 0, avgWaitMinutes: null, avgServiceMinutes: null };
 }
 
-/** YYYY-MM-DD of `now` in the hall's time zone (tickets belong to the hall-local day). */
+/** YYYY-MM-DD of `now` in the hall's time zone: the core's own rule, so the page and the
+ * server agree on which day a ticket belongs to. An unknown zone falls back to UTC. */
 export function hallDay(now: Date, timeZone: string): string {
-  try {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${get('year')}-${get('month')}-${get('day')}`;
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
+  return coreHallDay(now.getTime(), isValidTimeZone(timeZone) ? timeZone : 'UTC');
 }
