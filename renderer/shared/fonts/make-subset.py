@@ -1,14 +1,14 @@
 #!/usr/bin/python3
-# Makes the kiosk's Chinese font: a WOFF2 subset of the shipped Noto Sans CJK SC
+# Makes the pages' Chinese font: a WOFF2 subset of the shipped Noto Sans CJK SC
 # (resources/fonts/NotoSansSC-{Regular,Bold}.otf, 16 MB each) holding the 3 755 most common
-# characters (GB 2312 level 1), the GB 2312 symbols and every character of the kiosk's
-# locale files — about 1.2 MB each, so the kiosk is ready in well under a second. kiosk.css
+# characters (GB 2312 level 1), the GB 2312 symbols and every character of the locale
+# files — about 1.2 MB each, so the kiosk is ready in well under a second. ../fonts.css
 # loads it by unicode-range and keeps the full face behind it, which the browser fetches only
 # for a character the subset lacks (a rare name, a rare candidate on the pinyin keyboard).
 #
 # Reproducible with Debian's python3-fonttools and python3-brotli:
-#   /usr/bin/python3 renderer/kiosk/fonts/make-subset.py
-# Run again after adding Chinese text to resources/locales/*/kiosk.json (the font coverage
+#   /usr/bin/python3 renderer/shared/fonts/make-subset.py
+# Run again after adding Chinese text to resources/locales/*/*.json (the font coverage
 # test says when).
 import glob
 import json
@@ -43,7 +43,7 @@ def strings(value):
 
 
 chars = gb2312(range(0xA1, 0xAA)) | gb2312(range(0xB0, 0xD8))  # symbols, level-1 hanzi
-for path in sorted(glob.glob(os.path.join(ROOT, 'resources', 'locales', '*', 'kiosk.json'))):
+for path in sorted(glob.glob(os.path.join(ROOT, 'resources', 'locales', '*', '*.json'))):
     with open(path, encoding='utf-8') as f:
         for s in strings(json.load(f)):
             chars.update(s)
@@ -62,6 +62,6 @@ for weight in ('Regular', 'Bold'):
     subsetter = subset.Subsetter(opts)
     subsetter.populate(text=text)
     subsetter.subset(font)
-    out = os.path.join(HERE, f'NotoSansSC-Kiosk-{weight}.woff2')
+    out = os.path.join(HERE, f'NotoSansSC-Common-{weight}.woff2')
     subset.save_font(font, out, opts)
     print(f'{out}: {len(chars)} characters, {os.path.getsize(out)} bytes')
