@@ -152,4 +152,22 @@ describe('hall server API', () => {
       assert.match(await r.text(), new RegExp(`/assets/${page}\\.js`));
     }
   });
+
+  it('lets browsers revalidate page bundles and fonts with an ETag (304, no body)', async () => {
+    for (const path of ['/assets/kiosk.js', '/fonts/NotoSans-Regular.ttf']) {
+      const first = await fetch(hall.url + path);
+      assert.equal(first.status, 200);
+      const etag = first.headers.get('etag');
+      assert.ok(etag, path);
+      await first.arrayBuffer();
+      const again = await fetch(hall.url + path, { headers: { 'If-None-Match': etag } });
+      assert.equal(again.status, 304, path);
+      assert.equal((await again.arrayBuffer()).byteLength, 0);
+      const stale = await fetch(hall.url + path, { headers: { 'If-None-Match': 'W/"0-0"' } });
+      assert.equal(stale.status, 200);
+      await stale.arrayBuffer();
+    }
+    assert.equal((await fetch(hall.url + '/assets/..%2Fpackage.json')).status, 404);
+  });
 });
+

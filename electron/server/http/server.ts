@@ -84,7 +84,7 @@ export function createRequestHandler(deps: FrontDoorDeps) {
 
   const send = (res: ServerResponse, reply: Reply, head: boolean) => {
     const headers: Record<string, string> = { ...securityHeaders(), 'Cache-Control': 'no-store', ...('headers' in reply ? reply.headers : {}) };
-    if (reply.status === 204 || !('json' in reply || 'body' in reply)) {
+    if (reply.status === 204 || reply.status === 304 || !('json' in reply || 'body' in reply)) {
       res.writeHead(reply.status, headers).end();
       return;
     }

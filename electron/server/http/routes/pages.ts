@@ -1,11 +1,11 @@
 // The React pages and their static files. Each page is an HTML shell that loads its bundle
 // from /assets (dist/renderer); fonts come from resources/fonts. No inline script (CSP).
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerContext } from '../../context.js';
 import { HttpError } from '../errors.js';
-import type { Router } from '../router.js';
+import type { Reply, Router } from '../router.js';
 
 export const PAGES = ['kiosk', 'counter', 'display', 'admin'] as const;
 
@@ -41,19 +41,26 @@ function shell(page: string, hasCss: boolean): string {
   ].join('\n');
 }
 
-/** Serves a file from dir, refusing anything that escapes it. */
-export async function serveFile(dir: string, name: string, cache: string): Promise<{ status: number; body: Buffer; contentType: string; headers: Record<string, string> }> {
+/**
+ * Serves a file from dir, refusing anything that escapes it. A weak ETag (size and mtime)
+ * lets a browser revalidate instead of downloading page bundles and fonts again.
+ */
+export async function serveFile(dir: string, name: string, cache: string, ifNoneMatch?: string): Promise<Reply> {
   const file = normalize(join(dir, name));
   if (!file.startsWith(dir + sep) || name.includes('\0')) throw new HttpError(404, 'NOT_FOUND');
   const type = TYPES[extname(file).toLowerCase()];
   if (!type) throw new HttpError(404, 'NOT_FOUND');
-  let body: Buffer;
+  let info;
   try {
-    body = await readFile(file);
+    info = await stat(file);
   } catch {
     throw new HttpError(404, 'NOT_FOUND');
   }
-  return { status: 200, body, contentType: type, headers: { 'Cache-Control': cache } };
+  if (!info.isFile()) throw new HttpError(404, 'NOT_FOUND');
+  const etag = `W/"${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}"`;
+  const headers = { 'Cache-Control': cache, ETag: etag };
+  if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag)) return { status: 304, body: '', contentType: type, headers };
+  return { status: 200, body: await readFile(file), contentType: type, headers };
 }
 
 export function registerPageRoutes(router: Router, ctx: ServerContext, dirs: { assets: string; fonts: string }): void {
@@ -75,7 +82,8 @@ export function registerPageRoutes(router: Router, ctx: ServerContext, dirs: { a
     ).join('')}</ul></body></html>`,
   }));
 
-  router.add('GET', '/assets/:file', { access: 'public' }, (req) => serveFile(dirs.assets, req.params.file ?? '', 'no-cache'));
-  router.add('GET', '/fonts/:file', { access: 'public' }, (req) => serveFile(dirs.fonts, req.params.file ?? '', 'public, max-age=86400'));
+  const etag = (req: { headers: { 'if-none-match'?: string } }) => req.headers['if-none-match'];
+  router.add('GET', '/assets/:file', { access: 'public' }, (req) => serveFile(dirs.assets, req.params.file ?? '', 'no-cache', etag(req)));
+  router.add('GET', '/fonts/:file', { access: 'public' }, (req) => serveFile(dirs.fonts, req.params.file ?? '', 'public, max-age=86400', etag(req)));
   void ctx;
 }
