@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { ServiceName } from '../components/ServiceName.js';
 import { TapButton } from '../components/TapButton.js';
 import type { KioskService } from '../kioskApi.js';
 import { useKioskT } from '../useKioskT.js';
@@ -31,14 +32,7 @@ export function PriorityScreen({ lang, service, onAnswer, onBack, onHome }: Prio
   const takeLabel = service.formId ? '' : t('Priority.takesTicket');
   return (
     <ScreenFrame lang={lang} screen="priority" title={t('Priority.title')} onBack={onBack} onHome={onHome}>
-      <p className="priority-service">
-        {service.names[lang]}
-        {lang !== 'zh' && (
-          <span className="service-name-zh" lang="zh">
-            {service.names.zh}
-          </span>
-        )}
-      </p>
+      <ServiceName className="priority-service" names={service.names} lang={lang} />
       <p className="priority-who">{t('Priority.who')}</p>
       <div className="priority-buttons">
         <TapButton className="tap primary priority-yes" disabled={locked} onTap={() => answer(true)} testId="priority-yes">

@@ -3,6 +3,7 @@
 // the server answered) the resident is told to show this screen to staff.
 import type { PageLanguage } from '../../shared/i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { ServiceName } from '../components/ServiceName.js';
 import { TapButton } from '../components/TapButton.js';
 import { TicketQr } from '../components/TicketQr.js';
 import { formatClock, formatCount } from '../format.js';
@@ -28,14 +29,7 @@ export function TicketScreen({ lang, ticket, service, timeZone, onDone }: Ticket
           {ticket.code}
         </p>
         {ticket.priority && <p className="ticket-priority">{t('Ticket.priority')}</p>}
-        <p className="ticket-service">
-          {service.names[lang]}
-          {lang !== 'zh' && (
-            <span className="service-name-zh" lang="zh">
-              {service.names.zh}
-            </span>
-          )}
-        </p>
+        <ServiceName className="ticket-service" names={service.names} lang={lang} />
         <p className="ticket-line" data-testid="ticket-ahead">
           {t('Ticket.ahead', { n: formatCount(ticket.ahead, lang) })}
         </p>
