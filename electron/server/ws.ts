@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventSink, HallEvent, HallReads } from '../core/ports.js';
-import { hallDay } from '../core/numbering.js';
+import { today } from '../core/usecases/today.js';
 import type { Clock } from '../core/ports.js';
 import { callJson, counterJson, ticketJson } from './dto.js';
 import type { Principal } from './http/router.js';
@@ -91,8 +91,7 @@ export class EventHub implements EventSink {
 
   private async sendQueue(): Promise<void> {
     try {
-      const policy = await this.reads.getPolicy();
-      const waiting = await this.reads.waitingCounts(hallDay(this.clock.now(), policy.timeZone));
+      const waiting = await this.reads.waitingCounts(await today(this.reads, this.clock));
       this.send(['staff', 'admin', 'display', 'kiosk'], { type: 'queue', waiting });
     } catch (e) {
       this.onError(e);

@@ -21,7 +21,8 @@ describe('npm run serve', () => {
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (m && out.includes('admin:')) resolve(m[1]!);
+        // The pairing links are the last lines; stdout may arrive in several chunks.
+        if (m && /display:\s+\S+#token=/.test(out)) resolve(m[1]!);
       });
       child.on('exit', () => reject(new Error(out)));
     });

@@ -3,9 +3,9 @@
 import { DomainError } from '../errors.js';
 import { isWaiting, type Counter, type Ticket } from '../model.js';
 import { callTicket } from '../lifecycle.js';
-import { hallDay } from '../numbering.js';
 import type { HallDeps, HallWrites, StaffActor } from '../ports.js';
 import { canServe, pickNext } from '../queueOrder.js';
+import { today } from './today.js';
 import { assertCanCall, assertHolds, loadCounter } from './counterActions.js';
 
 export interface CallResult {
@@ -48,8 +48,7 @@ export async function callNext(deps: HallDeps, counterId: string, actor: StaffAc
     assertHolds(counter, actor);
     assertCanCall(counter);
     await assertFree(tx, counter);
-    const policy = await tx.getPolicy();
-    const candidates = await tx.callCandidates(hallDay(deps.clock.now(), policy.timeZone));
+    const candidates = await tx.callCandidates(await today(tx, deps.clock));
     const next = pickNext(counter, candidates);
     return next ? commitCall(deps, tx, counter, next, actor) : null;
   });

@@ -1,16 +1,16 @@
-import type { Ticket } from '../model.js';
+import type { Counter, Ticket } from '../model.js';
 import { isWaiting } from '../model.js';
-import { hallDay } from '../numbering.js';
-import type { HallDeps, HallReads } from '../ports.js';
+import type { HallDeps } from '../ports.js';
 import { estimateWaitMinutes } from '../waitEstimate.js';
+import { today } from './today.js';
 
 export interface QueueInfo {
   ahead: number;
   estimatedWaitMinutes: number;
 }
 
-async function openCountersFor(reads: HallReads, serviceId: string): Promise<number> {
-  const counters = await reads.listCounters();
+/** Counters open now (not paused) that serve the service: the wait is spread over them. */
+function openCountersFor(counters: readonly Counter[], serviceId: string): number {
   return counters.filter((c) => c.state === 'open' && c.services.some((s) => s.serviceId === serviceId)).length;
 }
 
@@ -23,7 +23,7 @@ export async function queueInfo(deps: HallDeps, ticket: Ticket): Promise<QueueIn
     ahead,
     recentDurations: await reads.recentServiceDurations(ticket.serviceId, policy.serviceTimeSample),
     averageMinutes: service?.averageMinutes ?? 10,
-    openCounters: await openCountersFor(reads, ticket.serviceId),
+    openCounters: openCountersFor(await reads.listCounters(), ticket.serviceId),
   });
   return { ahead, estimatedWaitMinutes };
 }
@@ -38,12 +38,11 @@ export interface ServiceQueue {
 export async function serviceQueues(deps: HallDeps): Promise<ServiceQueue[]> {
   const reads = deps.store.reads;
   const policy = await reads.getPolicy();
-  const day = hallDay(deps.clock.now(), policy.timeZone);
+  const day = await today(reads, deps.clock);
   const [services, waiting, counters] = await Promise.all([reads.listServices(), reads.waitingCounts(day), reads.listCounters()]);
   const out: ServiceQueue[] = [];
   for (const s of services) {
     const n = waiting[s.id] ?? 0;
-    const open = counters.filter((c) => c.state === 'open' && c.services.some((x) => x.serviceId === s.id)).length;
     out.push({
       serviceId: s.id,
       waiting: n,
@@ -51,7 +50,7 @@ export async function serviceQueues(deps: HallDeps): Promise<ServiceQueue[]> {
         ahead: n,
         recentDurations: n > 0 ? await reads.recentServiceDurations(s.id, policy.serviceTimeSample) : [],
         averageMinutes: s.averageMinutes,
-        openCounters: open,
+        openCounters: openCountersFor(counters, s.id),
       }),
     });
   }

@@ -1,5 +1,5 @@
 // The public queue board for the hall display: ticket codes and counters, no personal data.
-import { hallDay } from '../../../core/numbering.js';
+import { today } from '../../../core/usecases/today.js';
 import type { ServerContext } from '../../context.js';
 import { callJson } from '../../dto.js';
 import type { Router } from '../router.js';
@@ -9,8 +9,7 @@ export const BOARD_CALLS = 8;
 export function registerBoardRoutes(router: Router, ctx: ServerContext): void {
   router.add('GET', '/api/board', { access: ['display', 'staff'] }, async () => {
     const reads = ctx.store.reads;
-    const policy = await reads.getPolicy();
-    const day = hallDay(ctx.deps.clock.now(), policy.timeZone);
+    const day = await today(reads, ctx.deps.clock);
     const [calls, services, counters, waiting, notice] = await Promise.all([
       reads.recentCalls(day, BOARD_CALLS),
       reads.listServices(),

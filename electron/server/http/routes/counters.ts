@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../../../core/model.js';
-import { hallDay } from '../../../core/numbering.js';
 import { canServe, compareForCounter } from '../../../core/queueOrder.js';
 import { callNext, callSpecific } from '../../../core/usecases/callTickets.js';
+import { today } from '../../../core/usecases/today.js';
 import { closeCounter, openCounter, pauseCounter, resumeCounter } from '../../../core/usecases/counterActions.js';
 import type { ServerContext } from '../../context.js';
 import { counterJson, ticketJson } from '../../dto.js';
@@ -62,8 +62,7 @@ export function registerCounterRoutes(router: Router, ctx: ServerContext): void 
   router.add('GET', '/api/counters/:id/queue', { access: ['staff'] }, async (req) => {
     const counter = await ctx.store.reads.getCounter(parse(Id, req.params.id));
     if (!counter) throw new HttpError(404, 'NOT_FOUND');
-    const policy = await ctx.store.reads.getPolicy();
-    const waiting = await ctx.store.reads.waitingTickets(hallDay(ctx.deps.clock.now(), policy.timeZone));
+    const waiting = await ctx.store.reads.waitingTickets(await today(ctx.store.reads, ctx.deps.clock));
     const mine = waiting.filter((t) => canServe(counter, t)).sort((a, b) => compareForCounter(counter, a, b));
     return { status: 200, json: mine.map(ticketJson) };
   });

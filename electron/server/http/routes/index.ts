@@ -18,7 +18,7 @@ export interface StaticDirs {
 }
 
 export function registerRoutes(router: Router, ctx: ServerContext, dirs: StaticDirs): void {
-  registerPageRoutes(router, ctx, dirs);
+  registerPageRoutes(router, dirs);
   registerSessionRoutes(router, ctx);
   registerAdminRoutes(router, ctx);
   registerServiceRoutes(router, ctx);

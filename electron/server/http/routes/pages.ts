@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import type { ServerContext } from '../../context.js';
 import { HttpError } from '../errors.js';
 import type { Reply, Router } from '../router.js';
 
@@ -63,7 +62,7 @@ export async function serveFile(dir: string, name: string, cache: string, ifNone
   return { status: 200, body: await readFile(file), contentType: type, headers };
 }
 
-export function registerPageRoutes(router: Router, ctx: ServerContext, dirs: { assets: string; fonts: string }): void {
+export function registerPageRoutes(router: Router, dirs: { assets: string; fonts: string }): void {
   router.add('GET', '/api/health', { access: 'public' }, () => ({ status: 200, json: { ok: true } }));
 
   for (const page of PAGES) {
@@ -85,5 +84,4 @@ export function registerPageRoutes(router: Router, ctx: ServerContext, dirs: { a
   const etag = (req: { headers: { 'if-none-match'?: string } }) => req.headers['if-none-match'];
   router.add('GET', '/assets/:file', { access: 'public' }, (req) => serveFile(dirs.assets, req.params.file ?? '', 'no-cache', etag(req)));
   router.add('GET', '/fonts/:file', { access: 'public' }, (req) => serveFile(dirs.fonts, req.params.file ?? '', 'public, max-age=86400', etag(req)));
-  void ctx;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../../core/model.js';
 import { issueTicket } from '../../../core/usecases/issueTicket.js';
 import { cancel, finish, noShow, recall, start, transfer } from '../../../core/usecases/ticketActions.js';
-import { hallDay } from '../../../core/numbering.js';
+import { today } from '../../../core/usecases/today.js';
 import type { ServerContext, PrintOutcome } from '../../context.js';
 import { ticketJson } from '../../dto.js';
 import { HttpError } from '../errors.js';
@@ -61,7 +61,7 @@ export function registerTicketRoutes(router: Router, ctx: ServerContext): void {
   });
 
   router.add('GET', '/api/tickets', { access: ['staff'] }, async (req) => {
-    const day = req.query.get('day') ?? hallDay(ctx.deps.clock.now(), (await ctx.store.reads.getPolicy()).timeZone);
+    const day = req.query.get('day') ?? (await today(ctx.store.reads, ctx.deps.clock));
     const tickets = await ctx.store.reads.listTickets(parse(Day, day));
     return { status: 200, json: tickets.map(ticketJson) };
   });
