@@ -5,6 +5,7 @@ import type { HallDeps } from '../core/ports.js';
 import type { QueueInfo } from '../core/usecases/queueInfo.js';
 import type { Database } from '../store/db.js';
 import type { SqliteHallStore } from '../store/hallStore.js';
+import type { AuditLog } from './audit.js';
 import type { AuthService } from './auth.js';
 import type { EventHub } from './ws.js';
 
@@ -48,6 +49,8 @@ export interface ServerContext {
   store: SqliteHallStore;
   deps: HallDeps;
   auth: AuthService;
+  /** The append-only audit log (logins, setup changes, personal-data reads, exports, purges). */
+  audit: AuditLog;
   hub: EventHub;
   log: Logger;
   /** Set by the printing module at start-up; routes treat null as "no printer". */

@@ -8,12 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { LocalizedText } from '../core/model.js';
 import type { Clock, HallDeps } from '../core/ports.js';
+import { AuditStore } from '../store/auditStore.js';
 import { AuthStore } from '../store/authStore.js';
 import { Database } from '../store/db.js';
 import { SqliteHallStore } from '../store/hallStore.js';
 import { migrate } from '../store/migrations/index.js';
 import { createPrinting } from '../print/index.js';
 import { defaultAppPaths, type AppPaths } from './appPaths.js';
+import { AuditLog } from './audit.js';
 import { AuthService } from './auth.js';
 import type { ServerConfig, ServerContext } from './context.js';
 import { DEMO_HALL_NAME, seedDemoHall } from './demoHall.js';
@@ -77,7 +79,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     printer: options.printer ?? null,
     paperWidth: options.paperWidth ?? 576,
   };
-  const context: ServerContext = { config, db, store, deps, auth, hub, log, printing: null };
+  const audit = new AuditLog(new AuditStore(db), clock);
+  const context: ServerContext = { config, db, store, deps, auth, audit, hub, log, printing: null };
   context.printing = await createPrinting({ config, db, deps, log, publish: (e) => hub.sendStaff(e) });
 
   const seeded = await seedDemoHall(store);

@@ -4,6 +4,7 @@ import type { Connection, Database } from '../db.js';
 import { m0010Initial } from './0010-initial.js';
 import { m0020PrintJobs } from './0020-print-jobs.js';
 import { m0030QueueHeadIndex } from './0030-queue-head-index.js';
+import { m0040AuditLog } from './0040-audit-log.js';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,12 @@ export interface Migration {
   up(conn: Connection): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020PrintJobs, m0030QueueHeadIndex];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010Initial,
+  m0020PrintJobs,
+  m0030QueueHeadIndex,
+  m0040AuditLog,
+];
 
 export async function schemaVersion(conn: Connection): Promise<number> {
   const row = await conn.get<{ user_version: number }>('PRAGMA user_version');
