@@ -22,7 +22,7 @@ import { DEMO_HALL_NAME, seedDemoHall } from './demoHall.js';
 import { loadErrorMessages } from './http/errors.js';
 import { HostAllowList, localAddresses } from './http/hostCheck.js';
 import { registerRoutes } from './http/routes/index.js';
-import { Router } from './http/router.js';
+import { Router, type RouteInfo } from './http/router.js';
 import { bearerToken, createRequestHandler } from './http/server.js';
 import { createLogger } from './logger.js';
 import { EventHub } from './ws.js';
@@ -51,6 +51,8 @@ export interface HallServer {
   context: ServerContext;
   /** Pairing links created at this start (first start, or with pair: true). */
   pairing: { kiosk: string; display: string } | null;
+  /** Every endpoint with its access rule (for the role-check and fuzz tests). */
+  routes: RouteInfo[];
   close(): Promise<void>;
 }
 
@@ -145,6 +147,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     url,
     context,
     pairing,
+    routes: router.list(),
     close() {
       closing ??= (async () => {
         hub.close();

@@ -66,6 +66,14 @@ describe('fuzzing every endpoint', () => {
     ];
     const ids = ['x', '..', '%2e%2e%2fsecret', 'counter-1', 'A'.repeat(300), '%00', 'social-insurance', '😀', '%zz', 'zh', 'bo', '576', '-1'];
     const tokens = [null, staff, hall.kioskToken, hall.displayToken, 'garbage', 'a'.repeat(500), hall.adminToken];
+    // Every registered endpoint is fuzzed, not only the ones listed above.
+    const known = new Set(ENDPOINTS.map(([m, p]) => `${m} ${p}`));
+    for (const r of hall.server.routes) {
+      const pattern = r.pattern.replace(/:[A-Za-z]+/g, ':id');
+      // Logging out would end the fuzzer's own sessions (tested in auth.test.ts).
+      if (r.method === 'DELETE' && pattern === '/api/session') continue;
+      if (!known.has(`${r.method} ${pattern}`)) ENDPOINTS.push([r.method, pattern]);
+    }
     let count = 0;
     const statuses = new Map<number, number>();
     for (let i = 0; i < 2500; i++) {

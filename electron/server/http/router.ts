@@ -52,8 +52,20 @@ interface Route {
   handler: Handler;
 }
 
+/** One registered endpoint as the role-check and fuzz tests see it. */
+export interface RouteInfo {
+  method: string;
+  pattern: string;
+  access: RouteOptions['access'];
+}
+
 export class Router {
   private readonly routes: Route[] = [];
+
+  /** Every registered endpoint, so tests can check each one's access rule and fuzz it. */
+  list(): RouteInfo[] {
+    return this.routes.map((r) => ({ method: r.method, pattern: '/' + r.parts.join('/'), access: r.options.access }));
+  }
 
   add(method: string, pattern: string, options: RouteOptions, handler: Handler): void {
     this.routes.push({ method, parts: pattern.split('/').filter(Boolean), options, handler });
