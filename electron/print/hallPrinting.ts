@@ -204,7 +204,10 @@ export class HallPrinting implements PrintingPort {
     if (!job) {
       const existing = await this.d.jobs.forTicket(ticketId);
       if (existing) throw new PrintingRefusal('PRINT_IN_PROGRESS', 'This ticket is being printed right now.');
-      job = (await this.d.jobs.createJob({ ticketId, kind: 'ticket', printer: link.address.text, paperWidth: this.settings.paperWidth, layout, at })).job;
+      const made = await this.d.jobs.createJob({ ticketId, kind: 'ticket', printer: link.address.text, paperWidth: this.settings.paperWidth, layout, at });
+      // A concurrent reprint created the job between our two reads: it queues it, not us.
+      if (!made.created) throw new PrintingRefusal('PRINT_IN_PROGRESS', 'This ticket is being printed right now.');
+      job = made.job;
     }
     const outcome = await settle(this.enqueue(job, data, link), timeoutMs, { state: 'queued' });
     return { outcome, job: (await this.d.jobs.get(job.id)) ?? job };
