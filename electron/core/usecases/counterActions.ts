@@ -43,7 +43,12 @@ export function openCounter(deps: HallDeps, counterId: string, actor: StaffActor
     // One staff member holds one counter: opening here closes any other they held.
     for (const other of await tx.listCounters()) {
       if (other.id !== c.id && other.staffId === actor.staffId && other.state !== 'closed') {
-        await tx.updateCounter({ ...other, state: 'closed', staffId: null, languages: [] });
+        // The same rule as closeCounter: a resident called to the other counter is not dropped.
+        const held = other.currentTicketId ? await tx.getTicket(other.currentTicketId) : null;
+        if (held && (held.state === 'called' || held.state === 'serving')) {
+          throw new DomainError('COUNTER_BUSY', `Finish or transfer ticket ${held.code} at counter ${other.number} before opening another counter.`);
+        }
+        await tx.updateCounter({ ...other, state: 'closed', staffId: null, languages: [], currentTicketId: null });
       }
     }
     const state = c.state === 'paused' && c.staffId === actor.staffId ? 'paused' : 'open';
