@@ -165,7 +165,7 @@ function main(): void {
   } catch (e) {
     return fail([`Cannot read ${configPath}: ${(e as Error).message}`]);
   }
-  const resolved = resolveConfig({ argv, fileText });
+  const resolved = resolveConfig({ argv, fileText, packaged: app.isPackaged });
   if (!resolved.ok) return fail([`Configuration problem (${configPath} and command line):`, ...resolved.errors]);
   for (const w of resolved.warnings) log.info('argument', { note: w });
   if (!app.requestSingleInstanceLock()) {

@@ -21,6 +21,13 @@ export interface ShellConfig {
   autostart: boolean;
   /** Index of the screen the window opens on (a hall display TV is often the second one). */
   screen: number | null;
+  /** `hall` role: serve HTTPS/WSS with the hall's own certificate authority (electron/server/tls). */
+  tls: boolean;
+  /**
+   * Other roles with an https server: SHA-256 fingerprint of the hall CA certificate (shown on
+   * the admin page). The windows trust exactly that CA for the hall's address.
+   */
+  caFingerprint: string | null;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -37,6 +44,8 @@ const DEFAULTS: ShellConfig = {
   dev: false,
   autostart: true,
   screen: null,
+  tls: false,
+  caFingerprint: null,
 };
 
 /**
@@ -76,8 +85,10 @@ const FLAGS: Record<string, Key> = {
   autostart: 'autostart',
   'no-autostart': 'autostart',
   screen: 'screen',
+  tls: 'tls',
+  'ca-fingerprint': 'caFingerprint',
 };
-const BOOLEAN_FLAGS = new Set(['dev', 'autostart', 'no-autostart']);
+const BOOLEAN_FLAGS = new Set(['dev', 'autostart', 'no-autostart', 'tls']);
 
 /** Keys of config.json; `deviceToken` is file-only so a token never shows in a process list. */
 const FILE_KEYS: Record<string, Key> = {
@@ -92,22 +103,41 @@ const FILE_KEYS: Record<string, Key> = {
   dev: 'dev',
   autostart: 'autostart',
   screen: 'screen',
+  tls: 'tls',
+  caFingerprint: 'caFingerprint',
 };
+
+/**
+ * The switch name Chromium would read from an argument, or null for a plain argument.
+ * Chromium takes `--name`, `-name` and (on Windows) `/name`, case-insensitively on Windows,
+ * so all of these spellings are judged, not only `--name`.
+ */
+export function switchName(arg: string): string | null {
+  const m = /^(?:--|-|\/)([^=/\s][^=]*)/.exec(arg);
+  return m ? m[1]!.toLowerCase() : null;
+}
 
 export interface ParsedArgs {
   values: Raw;
   configPath: string | null;
   errors: string[];
   warnings: string[];
+  /** Weakening switches that --dev let through (an installed build refuses them anyway). */
+  forbiddenUnderDev: string[];
 }
 
 /** argv without the executable (and without the app path when run as `electron .`). */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const out: ParsedArgs = { values: {}, configPath: null, errors: [], warnings: [] };
+  const out: ParsedArgs = { values: {}, configPath: null, errors: [], warnings: [], forbiddenUnderDev: [] };
   const hosts: string[] = [];
   const forbidden: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
+    const chromiumName = switchName(arg);
+    if (chromiumName !== null && (FORBIDDEN_SWITCHES as readonly string[]).includes(chromiumName)) {
+      forbidden.push(chromiumName);
+      continue;
+    }
     if (!arg.startsWith('--')) {
       out.warnings.push(`ignored argument ${JSON.stringify(arg)}`);
       continue;
@@ -150,7 +180,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   // --dev is the explicit "I am a developer" flag: only then are the switches tolerated.
   if (out.values.dev !== true) {
     for (const name of forbidden) out.errors.push(`--${name} switches off a protection and is refused outside --dev`);
-  }
+  } else out.forbiddenUnderDev.push(...forbidden);
   return out;
 }
 
@@ -177,7 +207,7 @@ export function parseConfigFile(text: string): { values: Raw; errors: string[] }
 export type ResolveResult = { ok: true; config: ShellConfig; warnings: string[] } | { ok: false; errors: string[] };
 
 /** Merges defaults ← config file ← command line and validates every field. */
-export function resolveConfig(input: { argv: readonly string[]; fileText: string | null }): ResolveResult {
+export function resolveConfig(input: { argv: readonly string[]; fileText: string | null; packaged?: boolean }): ResolveResult {
   const args = parseArgs(input.argv);
   const file = input.fileText === null ? { values: {}, errors: [] } : parseConfigFile(input.fileText);
   const errors = [...file.errors, ...args.errors];
@@ -225,6 +255,27 @@ export function resolveConfig(input: { argv: readonly string[]; fileText: string
     if (typeof v === 'boolean') c[key] = v;
     else errors.push(`${key} must be true or false`);
   }
+  for (const key of ['tls'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v === 'boolean') c[key] = v;
+    else errors.push(`${key} must be true or false`);
+  }
+  if (raw.caFingerprint !== undefined && raw.caFingerprint !== null) {
+    const fp = typeof raw.caFingerprint === 'string' ? normalizeFingerprint(raw.caFingerprint) : null;
+    if (fp) c.caFingerprint = fp;
+    else errors.push('caFingerprint must be the 64 hex digits of a SHA-256 fingerprint (colons allowed), as shown on the admin page');
+  }
+  if (c.tls && c.role !== 'hall') errors.push('tls is for the hall role; other roles use an https:// server address');
+  if (c.role !== 'hall' && c.serverUrl?.startsWith('https:') && c.caFingerprint === null) {
+    errors.push('an https:// server needs caFingerprint (the hall CA fingerprint shown on the admin page)');
+  }
+  // A packaged app is a hall machine: devtools and the weakening switches stay off whatever
+  // a shortcut or the config file says.
+  if (input.packaged === true && c.dev) errors.push('--dev (or "dev": true) is refused by an installed build');
+  if (input.packaged === true && args.values.dev === true) {
+    for (const name of args.forbiddenUnderDev) errors.push(`--${name} switches off a protection and is refused by an installed build`);
+  }
   if (c.deviceToken !== null && c.role !== 'kiosk' && c.role !== 'display') {
     errors.push('deviceToken is only for the kiosk and display roles');
   }
@@ -242,4 +293,11 @@ export function hallOriginOf(url: string): string | null {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   if (u.username || u.password || !u.hostname) return null;
   return u.origin;
+}
+
+/** "AB:CD:…" or "abcd…" → 64 upper-case hex digits with colons, or null. */
+export function normalizeFingerprint(text: string): string | null {
+  const hex = text.replace(/[:\s]/g, '').toUpperCase();
+  if (!/^[0-9A-F]{64}$/.test(hex)) return null;
+  return hex.match(/../g)!.join(':');
 }
