@@ -1,7 +1,7 @@
 // Ticket numbers: per service, per hall-local day, prefix + 3 digits (A001).
 // The day is computed in the hall's time zone so numbering restarts at local midnight.
 import { DomainError } from './errors.js';
-import type { Millis, ServiceItem } from './model.js';
+import { WEEKDAYS, type Millis, type ServiceItem, type Weekday, type WeeklyHours } from './model.js';
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,6 +15,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      weekday: 'short',
       hourCycle: 'h23',
     });
     dayFormatters.set(timeZone, f);
@@ -65,8 +66,58 @@ export function nextNumber(service: Pick<ServiceItem, 'numberFrom' | 'numberTo' 
   return n;
 }
 
-/** Whether the service is open at this moment, by its local opening hours. */
-export function isOpenAt(service: Pick<ServiceItem, 'openFrom' | 'openTo'>, at: Millis, timeZone: string): boolean {
+/** The hall-local weekday, mon … sun. */
+export function hallWeekday(at: Millis, timeZone: string): Weekday {
+  const w = parts(at, timeZone).weekday?.slice(0, 3).toLowerCase() as Weekday | undefined;
+  return w && (WEEKDAYS as readonly string[]).includes(w) ? w : 'mon';
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/** "HH:MM" from 00:00 to 24:00. */
+export function isClockTime(value: string): boolean {
+  return HHMM.test(value);
+}
+
+/** Periods that are well formed: each from < to, in order, not overlapping. */
+export function areValidPeriods(periods: readonly (readonly [string, string])[]): boolean {
+  let last = '';
+  for (const [from, to] of periods) {
+    if (!isClockTime(from) || !isClockTime(to) || from >= to || from < last) return false;
+    last = to;
+  }
+  return true;
+}
+
+function inPeriods(periods: readonly (readonly [string, string])[] | undefined, time: string): boolean {
+  return (periods ?? []).some(([from, to]) => time >= from && time < to);
+}
+
+/** Whether a weekly timetable is open at this weekday and local time (a day not listed is closed). */
+export function weeklyOpen(hours: WeeklyHours, day: Weekday, time: string): boolean {
+  return inPeriods(hours[day], time);
+}
+
+/**
+ * Whether the service is open at this moment, in the hall's local time: by its weekly hours
+ * when it has them, else by openFrom–openTo every day; and inside the hall's own weekly hours
+ * when the hall has set them.
+ */
+export function isOpenAt(
+  service: Pick<ServiceItem, 'openFrom' | 'openTo'> & { hours?: WeeklyHours | null },
+  at: Millis,
+  timeZone: string,
+  hallHours: WeeklyHours | null = null,
+): boolean {
   const t = hallTime(at, timeZone);
+  const day = hallWeekday(at, timeZone);
+  if (hallHours && !weeklyOpen(hallHours, day, t)) return false;
+  if (service.hours) return weeklyOpen(service.hours, day, t);
   return t >= service.openFrom && t < service.openTo;
+}
+
+/** Today's opening periods of a service (for the kiosk's "opens at" line), hall hours not applied. */
+export function periodsOn(service: Pick<ServiceItem, 'openFrom' | 'openTo'> & { hours?: WeeklyHours | null }, day: Weekday): [string, string][] {
+  if (service.hours) return (service.hours[day] ?? []).map(([a, b]) => [a, b]);
+  return [[service.openFrom, service.openTo]];
 }

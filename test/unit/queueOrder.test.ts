@@ -92,3 +92,52 @@ describe('people ahead', () => {
     assert.equal(peopleAhead(me, [t({ queuedAt: 1 }), t({ queuedAt: 5, priority: true }), me]), 1);
   });
 });
+
+describe('ageing limit (HallPolicy.agingMinutes)', () => {
+  const MIN = 60_000;
+  const t0 = 1_000_000_000;
+  const limit = 20;
+  // A ug resident arrives first; zh residents keep arriving after them.
+  const ug = () => t({ language: 'ug', queuedAt: t0 });
+  const zhStream = () => [t({ language: 'zh', queuedAt: t0 + 5 * MIN }), t({ language: 'zh', queuedAt: t0 + 19 * MIN })];
+
+  it('a ug ticket is not called by a zh-only counter before the limit while zh tickets wait', () => {
+    const u = ug();
+    const zh = zhStream();
+    const next = pickNext(counter(['zh']), [u, ...zh], { now: t0 + 19 * MIN + 59_000, limitMinutes: limit });
+    assert.equal(next, zh[0]);
+  });
+
+  it('a ug ticket waiting past the limit is called by a zh-only counter', () => {
+    const u = ug();
+    const next = pickNext(counter(['zh']), [...zhStream(), u], { now: t0 + limit * MIN, limitMinutes: limit });
+    assert.equal(next, u);
+  });
+
+  it('ageing lifts only the language preference: priority still comes first', () => {
+    const u = ug();
+    const prio = t({ language: 'zh', priority: true, queuedAt: t0 + 25 * MIN });
+    assert.equal(pickNext(counter(['zh']), [u, prio], { now: t0 + 30 * MIN, limitMinutes: limit }), prio);
+  });
+
+  it('among aged tickets the longest-waiting comes first, regardless of weight', () => {
+    const older = t({ serviceId: 'A', language: 'bo', queuedAt: t0 });
+    const newer = t({ serviceId: 'B', language: 'zh', queuedAt: t0 + MIN });
+    const c = counter(['zh'], [['A', 1], ['B', 9]]);
+    assert.equal(pickNext(c, [newer, older], { now: t0 + 40 * MIN, limitMinutes: limit }), older);
+    // Before either is aged, language and weight decide.
+    assert.equal(pickNext(c, [newer, older], { now: t0 + 2 * MIN, limitMinutes: limit }), newer);
+  });
+
+  it('an aged ticket is still only called by a counter serving its service', () => {
+    const u = t({ serviceId: 'C', language: 'ug', queuedAt: t0 });
+    assert.equal(pickNext(counter(['zh']), [u], { now: t0 + 60 * MIN, limitMinutes: limit }), null);
+  });
+
+  it('without the aging argument (or a limit of 0) the old rule holds', () => {
+    const u = ug();
+    const zh = zhStream();
+    assert.equal(pickNext(counter(['zh']), [u, ...zh]), zh[0]);
+    assert.equal(pickNext(counter(['zh']), [u, ...zh], { now: t0 + 99 * MIN, limitMinutes: 0 }), zh[0]);
+  });
+});

@@ -49,7 +49,8 @@ export async function callNext(deps: HallDeps, counterId: string, actor: StaffAc
     assertCanCall(counter);
     await assertFree(tx, counter);
     const candidates = await tx.callCandidates(await today(tx, deps.clock));
-    const next = pickNext(counter, candidates);
+    const policy = await tx.getPolicy();
+    const next = pickNext(counter, candidates, { now: deps.clock.now(), limitMinutes: policy.agingMinutes });
     return next ? commitCall(deps, tx, counter, next, actor) : null;
   });
   if (result) publishCall(deps, result);

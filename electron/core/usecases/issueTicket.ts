@@ -27,7 +27,7 @@ export async function issueTicket(deps: HallDeps, req: IssueRequest, opts: { ign
       if (earlier) return { ticket: earlier, replayed: true };
     }
     if (!service.active) throw new DomainError('SERVICE_INACTIVE', 'This service is not offered now.');
-    if (!opts.ignoreOpenHours && !isOpenAt(service, now, policy.timeZone)) {
+    if (!opts.ignoreOpenHours && !isOpenAt(service, now, policy.timeZone, policy.openingHours)) {
       throw new DomainError('SERVICE_CLOSED', 'This service is closed at this hour.', {
         openFrom: service.openFrom,
         openTo: service.openTo,
