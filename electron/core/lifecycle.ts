@@ -3,22 +3,26 @@
 import { DomainError } from './errors.js';
 import type { HallPolicy, Millis, Ticket, TicketState } from './model.js';
 
-export type TicketVerb = 'call' | 'recall' | 'start' | 'finish' | 'noShow' | 'cancel' | 'transfer';
+export type TicketVerb = 'call' | 'recall' | 'start' | 'finish' | 'noShow' | 'cancel' | 'transfer' | 'expire';
 
 export const TRANSITIONS: Record<TicketState, Partial<Record<TicketVerb, TicketState>>> = {
-  issued: { call: 'called', cancel: 'cancelled', transfer: 'transferred' },
-  transferred: { call: 'called', cancel: 'cancelled', transfer: 'transferred' },
+  issued: { call: 'called', cancel: 'cancelled', transfer: 'transferred', expire: 'expired' },
+  transferred: { call: 'called', cancel: 'cancelled', transfer: 'transferred', expire: 'expired' },
   called: {
     recall: 'called',
     start: 'serving',
     noShow: 'no_show',
     cancel: 'cancelled',
     transfer: 'transferred',
+    expire: 'expired',
   },
-  serving: { finish: 'done', transfer: 'transferred' },
+  // A ticket left serving overnight (staff forgot "finish") also expires, so every ticket of
+  // a closed day is final and its counter is free the next morning.
+  serving: { finish: 'done', transfer: 'transferred', expire: 'expired' },
   done: {},
   no_show: {},
   cancelled: {},
+  expired: {},
 };
 
 export function allowedVerbs(state: TicketState): TicketVerb[] {
@@ -88,6 +92,11 @@ export function markNoShow(ticket: Ticket, policy: HallPolicy, now: Millis): Tic
 
 export function cancelTicket(ticket: Ticket, now: Millis): Ticket {
   return { ...ticket, state: target(ticket, 'cancel'), finishedAt: now };
+}
+
+/** The day's close: a ticket of a closed day that never reached a final state. */
+export function expireTicket(ticket: Ticket, now: Millis): Ticket {
+  return { ...ticket, state: target(ticket, 'expire'), finishedAt: now };
 }
 
 export interface TransferTarget {

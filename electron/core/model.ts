@@ -29,7 +29,19 @@ export interface ServiceItem {
   openTo: string;
   active: boolean;
   sortOrder: number;
+  /** The form a resident fills before taking this service's ticket (forms module), or null. */
+  formId: string | null;
+  /** One of the shipped pictograms (resources/pictograms/<icon>.svg), or null for none. */
+  icon: string | null;
+  /** Opening hours per weekday; null means openFrom–openTo every day (migration 0080). */
+  hours: WeeklyHours | null;
 }
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Local opening periods ["HH:MM", "HH:MM"), [from, to), per weekday. A day missing or empty is closed. */
+export type WeeklyHours = Partial<Record<Weekday, [string, string][]>>;
 
 export type CounterState = 'closed' | 'open' | 'paused';
 
@@ -52,6 +64,8 @@ export interface Counter {
   languages: Language[];
   /** The ticket currently called or being served here. */
   currentTicketId: string | null;
+  /** Languages of the counter's usual staff (setup); offered when the counter is opened. */
+  usualLanguages?: Language[];
 }
 
 export const TICKET_STATES = [
@@ -62,12 +76,14 @@ export const TICKET_STATES = [
   'no_show',
   'cancelled',
   'transferred',
+  /** Still waiting, called or being served when its hall day closed (the day's close). */
+  'expired',
 ] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
 /** States in which a ticket is waiting to be called. A transferred ticket waits again, in its new place. */
 export const WAITING_STATES: readonly TicketState[] = ['issued', 'transferred'];
-export const FINAL_STATES: readonly TicketState[] = ['done', 'no_show', 'cancelled'];
+export const FINAL_STATES: readonly TicketState[] = ['done', 'no_show', 'cancelled', 'expired'];
 
 export function isWaiting(state: TicketState): boolean {
   return WAITING_STATES.includes(state);
@@ -112,6 +128,13 @@ export interface HallPolicy {
   noShowAfterCalls: number;
   /** How many recent services are averaged for the wait estimate. */
   serviceTimeSample: number;
+  /**
+   * Ageing limit: after this many minutes of waiting a ticket is called by any counter that
+   * serves its service, even one whose staff do not speak its language (queueOrder.ts).
+   */
+  agingMinutes: number;
+  /** The hall's own opening hours; a service is open only inside them too. null: no hall-wide limit. */
+  openingHours: WeeklyHours | null;
 }
 
 export const DEFAULT_POLICY: HallPolicy = {
@@ -119,4 +142,6 @@ export const DEFAULT_POLICY: HallPolicy = {
   recallGapSeconds: 30,
   noShowAfterCalls: 2,
   serviceTimeSample: 10,
+  agingMinutes: 20,
+  openingHours: null,
 };

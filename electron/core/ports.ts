@@ -26,6 +26,8 @@ export interface HallReads {
   getCounter(id: string): Promise<Counter | null>;
   getTicket(id: string): Promise<Ticket | null>;
   listTickets(day: string): Promise<Ticket[]>;
+  /** Tickets of days before `day` that never reached a final state (the day's close expires them). */
+  unfinishedTicketsBefore(day: string): Promise<Ticket[]>;
   /** Tickets of the day that wait to be called (issued or transferred), optionally of one service. */
   waitingTickets(day: string, serviceId?: string): Promise<Ticket[]>;
   /** How many waiting tickets of its service are ahead of this one (the rule of queueOrder.peopleAhead). */

@@ -3,6 +3,7 @@
 import { DEFAULT_POLICY, type Counter, type HallPolicy, type LocalizedText, type ServiceItem, type Ticket } from '../core/model.js';
 import type { HallReads, HallStore, HallWrites, TicketEvent } from '../core/ports.js';
 import type { Connection, Database } from './db.js';
+import { newTicketRef } from './ticketRef.js';
 import {
   TICKET_COLUMNS,
   ticketValues,
@@ -102,6 +103,14 @@ class SqlReads implements HallReads {
     return rows.map(toTicket);
   }
 
+  async unfinishedTicketsBefore(day: string): Promise<Ticket[]> {
+    const rows = await this.conn.all<TicketRow>(
+      `SELECT * FROM tickets WHERE day < ? AND state IN ('issued', 'transferred', 'called', 'serving') ORDER BY day, queued_at, id`,
+      [day],
+    );
+    return rows.map(toTicket);
+  }
+
   async waitingTickets(day: string, serviceId?: string): Promise<Ticket[]> {
     const rows = serviceId
       ? await this.conn.all<TicketRow>(`SELECT * FROM tickets WHERE day = ? AND ${WAITING} AND service_id = ?`, [day, serviceId])
@@ -153,6 +162,14 @@ class SqlReads implements HallReads {
     });
   }
 
+  /** A JSON setting by key, cached with the catalog; null when unset. */
+  getSetting<T>(key: string): Promise<T | null> {
+    return this.cached(`setting:${key}`, async () => {
+      const r = await this.conn.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key]);
+      return r ? (JSON.parse(r.value) as T) : null;
+    });
+  }
+
   getNotice(): Promise<LocalizedText> {
     return this.cached('notice', async () => {
       const r = await this.conn.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'notice'`);
@@ -164,6 +181,11 @@ class SqlReads implements HallReads {
 class SqlWrites extends SqlReads implements HallWrites {
   /** Set when the transaction changed what the reader caches. */
   catalogChanged = false;
+
+  /** The transaction's connection, so an audit entry commits together with the change. */
+  get connection(): Connection {
+    return this.conn;
+  }
 
   async lastNumber(day: string, issuedServiceId: string): Promise<number | null> {
     const r = await this.conn.get<{ n: number | null }>(
@@ -193,9 +215,10 @@ class SqlWrites extends SqlReads implements HallWrites {
   }
 
   async insertTicket(t: Ticket): Promise<void> {
+    // The phone reference (migration 0090) is made here, in the adapter, so the core stays pure.
     await this.conn.run(
-      `INSERT INTO tickets (${TICKET_COLUMNS.join(', ')}) VALUES (${TICKET_COLUMNS.map(() => '?').join(', ')})`,
-      ticketValues(t),
+      `INSERT INTO tickets (${TICKET_COLUMNS.join(', ')}, ref) VALUES (${TICKET_COLUMNS.map(() => '?').join(', ')}, ?)`,
+      [...ticketValues(t), newTicketRef()],
     );
   }
 
@@ -238,24 +261,27 @@ class SqlWrites extends SqlReads implements HallWrites {
   async saveService(s: ServiceItem): Promise<void> {
     this.catalogChanged = true;
     await this.conn.run(
-      `INSERT INTO services (id, prefix, name_zh, name_bo, name_ug, number_from, number_to, average_minutes, open_from, open_to, active, sort_order)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO services (id, prefix, name_zh, name_bo, name_ug, number_from, number_to, average_minutes, open_from, open_to, active, sort_order, form_id, icon, hours)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET prefix = excluded.prefix, name_zh = excluded.name_zh, name_bo = excluded.name_bo,
          name_ug = excluded.name_ug, number_from = excluded.number_from, number_to = excluded.number_to,
          average_minutes = excluded.average_minutes, open_from = excluded.open_from, open_to = excluded.open_to,
-         active = excluded.active, sort_order = excluded.sort_order`,
-      [s.id, s.prefix, s.names.zh, s.names.bo, s.names.ug, s.numberFrom, s.numberTo, s.averageMinutes, s.openFrom, s.openTo, s.active ? 1 : 0, s.sortOrder],
+         active = excluded.active, sort_order = excluded.sort_order, form_id = excluded.form_id,
+         icon = excluded.icon, hours = excluded.hours`,
+      [s.id, s.prefix, s.names.zh, s.names.bo, s.names.ug, s.numberFrom, s.numberTo, s.averageMinutes, s.openFrom, s.openTo, s.active ? 1 : 0, s.sortOrder, s.formId ?? null,
+        s.icon ?? null, s.hours ? JSON.stringify(s.hours) : null],
     );
   }
 
   async saveCounter(c: Counter): Promise<void> {
     this.catalogChanged = true;
     await this.conn.run(
-      `INSERT INTO counters (id, number, name_zh, name_bo, name_ug, state, staff_id, languages, current_ticket_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO counters (id, number, name_zh, name_bo, name_ug, state, staff_id, languages, current_ticket_id, usual_languages)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET number = excluded.number, name_zh = excluded.name_zh, name_bo = excluded.name_bo,
-         name_ug = excluded.name_ug`,
-      [c.id, c.number, c.names.zh, c.names.bo, c.names.ug, c.state, c.staffId, JSON.stringify(c.languages), c.currentTicketId],
+         name_ug = excluded.name_ug, usual_languages = excluded.usual_languages`,
+      [c.id, c.number, c.names.zh, c.names.bo, c.names.ug, c.state, c.staffId, JSON.stringify(c.languages), c.currentTicketId,
+        JSON.stringify(c.usualLanguages ?? [])],
     );
     await this.conn.run('DELETE FROM counter_services WHERE counter_id = ?', [c.id]);
     for (const s of c.services) {
@@ -288,6 +314,11 @@ export class SqliteHallStore implements HallStore {
 
   constructor(private readonly db: Database) {
     this.reads = new SqlReads(db.reader, this.cache);
+  }
+
+  /** A JSON setting (hall name, …) from the cached reader; null when unset. */
+  setting<T>(key: string): Promise<T | null> {
+    return (this.reads as SqlReads).getSetting<T>(key);
   }
 
   async write<T>(fn: (tx: SqlWrites) => Promise<T>): Promise<T> {

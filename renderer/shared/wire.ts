@@ -3,7 +3,7 @@
 
 export type Lang = 'zh' | 'bo' | 'ug';
 export type Names = Record<Lang, string>;
-export type TicketState = 'issued' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'transferred';
+export type TicketState = 'issued' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'transferred' | 'expired';
 
 export interface StaffJson {
   id: string;

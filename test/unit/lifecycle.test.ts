@@ -5,6 +5,7 @@ import {
   allowedVerbs,
   callTicket,
   cancelTicket,
+  expireTicket,
   finishTicket,
   markNoShow,
   recallTicket,
@@ -13,7 +14,7 @@ import {
   TRANSITIONS,
   type TicketVerb,
 } from '../../electron/core/lifecycle.js';
-import { DEFAULT_POLICY, TICKET_STATES, type Ticket, type TicketState } from '../../electron/core/model.js';
+import { DEFAULT_POLICY, FINAL_STATES, TICKET_STATES, type Ticket, type TicketState } from '../../electron/core/model.js';
 
 const base: Ticket = {
   id: 't1', day: '2026-11-23', serviceId: 'A', issuedServiceId: 'A', number: 1, code: 'A001', language: 'bo',
@@ -30,6 +31,7 @@ const apply: Record<TicketVerb, (t: Ticket) => Ticket> = {
   noShow: (t) => markNoShow({ ...t, callCount: 5 }, policy, 7),
   cancel: (t) => cancelTicket(t, 8),
   transfer: (t) => transferTicket(t, { serviceId: 'B' }),
+  expire: (t) => expireTicket(t, 9),
 };
 
 function code(fn: () => unknown): string {
@@ -71,7 +73,19 @@ describe('ticket lifecycle', () => {
   });
 
   it('final states allow nothing', () => {
-    for (const s of ['done', 'no_show', 'cancelled'] as const) assert.deepEqual(allowedVerbs(s), []);
+    for (const s of ['done', 'no_show', 'cancelled', 'expired'] as const) assert.deepEqual(allowedVerbs(s), []);
+  });
+
+  it('the day’s close expires waiting, called and served tickets, and nothing final', () => {
+    for (const s of ['issued', 'transferred', 'called', 'serving'] as const) {
+      const t = expireTicket({ ...base, state: s }, 42);
+      assert.equal(t.state, 'expired');
+      assert.equal(t.finishedAt, 42);
+      assert.ok(FINAL_STATES.includes(t.state));
+    }
+    for (const s of ['done', 'no_show', 'cancelled', 'expired'] as const) {
+      assert.equal(code(() => expireTicket({ ...base, state: s }, 42)), 'ILLEGAL_TRANSITION');
+    }
   });
 
   it('recall needs the minimum gap', () => {

@@ -1,0 +1,69 @@
+// CSV as Excel and the district's tools read it: UTF-8 with a byte-order mark (without it
+// Excel guesses a legacy code page and Tibetan and Uyghur turn into question marks), CRLF
+// line ends and RFC 4180 quoting.
+
+/** Written once at the start of every CSV file. */
+export const CSV_BOM = '\uFEFF';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** One field, quoted when it holds a comma, a quote, CR or LF (RFC 4180 §2.6–2.7). */
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const s = typeof value === 'string' ? value : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** One record with its CRLF line end. */
+export function csvRow(values: readonly CsvValue[]): string {
+  return values.map(csvField).join(',') + '\r\n';
+}
+
+/**
+ * Parses CSV text back into rows (for the verify command and tests). Accepts exactly what
+ * csvRow writes: quoted fields may hold commas, doubled quotes and line breaks.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  const body = text.startsWith(CSV_BOM) ? text.slice(1) : text;
+  while (i < body.length) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i += 1;
+      } else {
+        field += c;
+        i += 1;
+      }
+    } else if (c === '"') {
+      quoted = true;
+      i += 1;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+      i += 1;
+    } else if (c === '\r' && body[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 2;
+    } else {
+      field += c;
+      i += 1;
+    }
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
