@@ -7,10 +7,17 @@ import { setupI18n } from '../shared/i18n.js';
 import zh from '../../resources/locales/zh/counter.json' with { type: 'json' };
 import bo from '../../resources/locales/bo/counter.json' with { type: 'json' };
 import ug from '../../resources/locales/ug/counter.json' with { type: 'json' };
+import formsZh from '../../resources/locales/zh/forms.json' with { type: 'json' };
+import formsBo from '../../resources/locales/bo/forms.json' with { type: 'json' };
+import formsUg from '../../resources/locales/ug/forms.json' with { type: 'json' };
 import { CounterApp } from './CounterApp.js';
 import { loadUiLanguage } from './session.js';
 
-const i18n = await setupI18n({ zh: { counter: zh }, bo: { counter: bo }, ug: { counter: ug } }, ['counter'], loadUiLanguage());
+const i18n = await setupI18n(
+  { zh: { counter: zh, forms: formsZh }, bo: { counter: bo, forms: formsBo }, ug: { counter: ug, forms: formsUg } },
+  ['counter', 'forms'],
+  loadUiLanguage(),
+);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

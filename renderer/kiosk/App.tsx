@@ -7,6 +7,8 @@ import { ApiError } from '../shared/api.js';
 import { readDeviceToken } from '../shared/deviceToken.js';
 import type { PageLanguage } from '../shared/i18n.js';
 import { IdleOverlay } from './components/IdleOverlay.js';
+import { DirectFormScreen, DirectFormsScreen, DirectSendingScreen, DirectSentScreen, FormOutcomeNote } from './forms/DirectForms.js';
+import { useFormSubmission } from './forms/useFormSubmission.js';
 import type { KioskConfig } from './config.js';
 import { ATTRACT, reduce, stepLanguage, type Action, type Step } from './flow.js';
 import { createKioskApi, isOffline, isUnpaired, newIdempotencyKey, type KioskApi } from './kioskApi.js';
@@ -62,6 +64,7 @@ function KioskFlow({ config, token }: { config: KioskConfig; token: string | nul
   }, [i18n, lang]);
 
   useIssuing(step, api, config.retryMs, dispatch, data.markUnpaired);
+  useFormSubmission(step, api, config.retryMs, dispatch, data.markUnpaired);
 
   const inUse = data.status !== 'unpaired' && step.name !== 'attract';
   const idle = useIdle(inUse, config.idleMs, config.countdownMs, () => dispatch({ type: 'reset' }));
@@ -69,7 +72,7 @@ function KioskFlow({ config, token }: { config: KioskConfig; token: string | nul
   if (data.status === 'unpaired') return <PairingScreen hasToken={token !== null} />;
   return (
     <>
-      <StepScreen step={step} data={data} dispatch={dispatch} />
+      <StepScreen step={step} data={data} dispatch={dispatch} api={api} retryMs={config.retryMs} />
       {idle.secondsLeft !== null && <IdleOverlay lang={lang} secondsLeft={idle.secondsLeft} onContinue={idle.stillHere} />}
     </>
   );
@@ -77,8 +80,9 @@ function KioskFlow({ config, token }: { config: KioskConfig; token: string | nul
 
 type Dispatch = (a: Action) => void;
 
-function StepScreen({ step, data, dispatch }: { step: Step; data: HallData; dispatch: Dispatch }) {
+function StepScreen({ step, data, dispatch, api, retryMs }: { step: Step; data: HallData; dispatch: Dispatch; api: KioskApi; retryMs: number }) {
   const offline = data.status === 'offline';
+  const home = () => dispatch({ type: 'reset' });
   switch (step.name) {
     case 'attract':
       return (
@@ -105,6 +109,7 @@ function StepScreen({ step, data, dispatch }: { step: Step; data: HallData; disp
           onChoose={(service) => dispatch({ type: 'chooseService', service, idempotencyKey: newIdempotencyKey() })}
           onBack={() => dispatch({ type: 'back' })}
           onHome={() => dispatch({ type: 'reset' })}
+          onDirectForms={() => dispatch({ type: 'openDirectForms' })}
         />
       );
     case 'priority':
@@ -122,10 +127,49 @@ function StepScreen({ step, data, dispatch }: { step: Step; data: HallData; disp
         <FormStep
           lang={step.lang}
           service={step.request.service}
-          onDone={() => dispatch({ type: 'formDone' })}
+          onDone={(form) => dispatch(form ? { type: 'formDone', form, key: newIdempotencyKey() } : { type: 'formDone' })}
           onBack={() => dispatch({ type: 'back' })}
+          onHome={home}
+          api={api}
+          timeZone={data.hall?.timeZone}
+          retryMs={retryMs}
+          draft={step.draft}
+          errors={step.errors}
+          ticketIssued={!!step.ticket}
         />
       );
+    case 'submitting':
+      return <IssuingScreen lang={step.lang} offline={false} />;
+    case 'directForms':
+      return (
+        <DirectFormsScreen
+          lang={step.lang}
+          api={api}
+          retryMs={retryMs}
+          onChoose={(formId) => dispatch({ type: 'chooseDirectForm', formId })}
+          onBack={() => dispatch({ type: 'back' })}
+          onHome={home}
+        />
+      );
+    case 'directForm':
+      return (
+        <DirectFormScreen
+          lang={step.lang}
+          api={api}
+          retryMs={retryMs}
+          timeZone={data.hall?.timeZone}
+          formId={step.formId}
+          draft={step.draft}
+          errors={step.errors}
+          onSend={(form) => dispatch({ type: 'sendDirect', form, key: newIdempotencyKey() })}
+          onBack={() => dispatch({ type: 'back' })}
+          onHome={home}
+        />
+      );
+    case 'directSending':
+      return <DirectSendingScreen lang={step.lang} failed={step.failed} onRetry={() => dispatch({ type: 'retryDirect' })} onBack={() => dispatch({ type: 'back' })} onHome={home} />;
+    case 'directSent':
+      return <DirectSentScreen lang={step.lang} onDone={home} />;
     case 'issuing':
       return <IssuingScreen lang={step.lang} offline={step.offline} />;
     case 'issueFailed':
@@ -145,6 +189,7 @@ function StepScreen({ step, data, dispatch }: { step: Step; data: HallData; disp
           service={step.service}
           timeZone={data.hall?.timeZone}
           onDone={() => dispatch({ type: 'reset' })}
+          formNote={step.form === 'none' ? undefined : <FormOutcomeNote lang={step.lang} outcome={step.form} />}
         />
       );
   }

@@ -5,6 +5,9 @@ import { ApiError, OfflineError, createApi, type ApiClient } from '../shared/api
 import type { PageLanguage } from '../shared/i18n.js';
 
 import type { Names, ServiceJson } from '../shared/wire.js';
+import type { FormDefinition } from '../../electron/core/forms/definition.js';
+import { isFormDefinition } from './forms/formGuards.js';
+import type { FilledForm } from './forms/filledForm.js';
 
 export type { Names } from '../shared/wire.js';
 
@@ -37,6 +40,10 @@ export interface KioskApi {
   services(): Promise<KioskService[]>;
   /** The same key always yields the same ticket, so a retried or repeated tap never issues a second one. */
   issueTicket(req: { serviceId: string; language: PageLanguage; priority: boolean }, idempotencyKey: string): Promise<IssuedTicket>;
+  /** GET /api/forms: the active form definitions. */
+  forms(): Promise<FormDefinition[]>;
+  /** POST /api/submissions; the key makes a retry after a lost answer harmless. */
+  submitForm(form: FilledForm, ticketId: string | null, idempotencyKey: string): Promise<{ id: string }>;
 }
 
 /** A fresh key per ticket attempt. getRandomValues works on plain http too (randomUUID needs a secure context). */
@@ -98,6 +105,17 @@ export function createKioskApi(getToken: () => string | null, getLang: () => str
       // Issued but unreadable: retrying would replay the same answer, so it is a failure.
       if (!isIssuedTicket(data)) throw new ApiError(502, 'BAD_RESPONSE', '');
       return data;
+    },
+    forms: async () => {
+      const list = await client.request<unknown>('GET', '/api/forms');
+      if (!Array.isArray(list)) throw new ApiError(502, 'BAD_RESPONSE', 'forms');
+      return list.filter(isFormDefinition);
+    },
+    submitForm: async (form, ticketId, idempotencyKey) => {
+      const body = { formId: form.formId, version: form.version, language: form.language, answers: form.answers, ...(ticketId ? { ticketId } : {}) };
+      const data = await client.request<{ id?: unknown } | null>('POST', '/api/submissions', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+      if (!data || typeof data.id !== 'string') throw new ApiError(502, 'BAD_RESPONSE', '');
+      return { id: data.id };
     },
   };
 }

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details` as the server sent them (e.g. a 422's per-field refusals). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -62,9 +64,9 @@ export function createApi(getToken: () => string | null, getLang: () => string):
         data = null;
       }
       if (!res.ok) {
-        const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+        const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
         if (res.status >= 502 && !err) throw new OfflineError();
-        throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText);
+        throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
       }
       return data as T;
     },

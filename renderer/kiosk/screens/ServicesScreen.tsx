@@ -6,6 +6,7 @@ import type { PageLanguage } from '../../shared/i18n.js';
 import { OfflineNotice } from '../components/OfflineNotice.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { TapButton } from '../components/TapButton.js';
+import { DirectFormsEntry } from '../forms/DirectFormsEntry.js';
 import { formatCount } from '../format.js';
 import type { KioskService } from '../kioskApi.js';
 import type { HallDataStatus } from '../useHallData.js';
@@ -18,9 +19,11 @@ export interface ServicesScreenProps {
   onChoose: (s: KioskService) => void;
   onBack: () => void;
   onHome: () => void;
+  /** Forms sent without queuing (suggestion box, proxy request). */
+  onDirectForms?: () => void;
 }
 
-export function ServicesScreen({ lang, status, services, onChoose, onBack, onHome }: ServicesScreenProps) {
+export function ServicesScreen({ lang, status, services, onChoose, onBack, onHome, onDirectForms }: ServicesScreenProps) {
   const t = useKioskT(lang);
   const ready = status === 'ready' || services.length > 0;
   useEffect(() => {
@@ -65,6 +68,7 @@ export function ServicesScreen({ lang, status, services, onChoose, onBack, onHom
           </TapButton>
         ))}
       </div>
+      {onDirectForms && <DirectFormsEntry lang={lang} onTap={onDirectForms} />}
     </ScreenFrame>
   );
 }

@@ -1,6 +1,7 @@
 // The ticket: big number, service, people ahead, estimated wait, time, QR code with the
 // ticket reference, and "done". When the printer failed (or had not printed by the time
 // the server answered) the resident is told to show this screen to staff.
+import type { ReactNode } from 'react';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { ServiceName } from '../components/ServiceName.js';
@@ -16,9 +17,11 @@ export interface TicketScreenProps {
   service: KioskService;
   timeZone: string | undefined;
   onDone: () => void;
+  /** What became of the form sent with the ticket, when there was one. */
+  formNote?: ReactNode;
 }
 
-export function TicketScreen({ lang, ticket, service, timeZone, onDone }: TicketScreenProps) {
+export function TicketScreen({ lang, ticket, service, timeZone, onDone, formNote }: TicketScreenProps) {
   const t = useKioskT(lang);
   const printNote =
     ticket.print.state === 'printed' ? 'Ticket.printed' : ticket.print.state === 'none' ? 'Ticket.noPrinter' : 'Ticket.showStaff';
@@ -38,6 +41,7 @@ export function TicketScreen({ lang, ticket, service, timeZone, onDone }: Ticket
         <p className={`notice${printNote === 'Ticket.showStaff' ? ' warn' : ''}`} role="status" data-testid="ticket-print-note">
           {t(printNote)}
         </p>
+        {formNote}
         <div className="ticket-qr-row">
           <TicketQr value={ticket.id} alt={t('Ticket.qrAlt')} />
         </div>

@@ -1,0 +1,77 @@
+// A text answer typed on the on-screen keyboard of the resident's language, with a switch to
+// Chinese pinyin (a Tibetan or Uyghur resident may need to write a Chinese name or address)
+// and back. Switching keeps the text: the next keyboard continues after it, and its Backspace
+// can take back what the previous keyboard typed.
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
+import type { PageLanguage } from '../../shared/i18n.js';
+import { TapButton } from '../components/TapButton.js';
+import { PinyinKeyboard } from '../keyboards/PinyinKeyboard.js';
+import { pinyinText, type PinyinState } from '../keyboards/pinyinInput.js';
+import { TibetanKeyboard } from '../keyboards/TibetanKeyboard.js';
+import { tibetanText, type TibetanState } from '../keyboards/tibetanInput.js';
+import { UyghurKeyboard } from '../keyboards/UyghurKeyboard.js';
+import { uyghurText, type UyghurState } from '../keyboards/uyghurInput.js';
+import { useAllKioskT } from '../useKioskT.js';
+
+type Pad = { kind: 'zh'; state: PinyinState } | { kind: 'bo'; state: TibetanState } | { kind: 'ug'; state: UyghurState };
+
+function padWith(kind: PageLanguage, text: string): Pad {
+  if (kind === 'zh') return { kind, state: { committed: text, composing: '' } };
+  if (kind === 'bo') return { kind, state: { raw: text, shift: false, alt: false, subjoin: false } };
+  return { kind, state: { raw: text, shift: false } };
+}
+
+function padText(p: Pad): string {
+  return p.kind === 'zh' ? pinyinText(p.state) : p.kind === 'bo' ? tibetanText(p.state) : uyghurText(p.state);
+}
+
+export interface TextEntryProps {
+  lang: PageLanguage;
+  value: string;
+  onChange: (text: string) => void;
+  /** Strings of the forms namespace in the resident's language. */
+  t: TFunction;
+  label: string;
+}
+
+export function TextEntry({ lang, value, onChange, t, label }: TextEntryProps) {
+  const kt = useAllKioskT();
+  const [pad, setPad] = useState<Pad>(() => padWith(lang, value));
+  const set = (p: Pad) => {
+    setPad(p);
+    onChange(padText(p));
+  };
+  const composing = pad.kind === 'zh' ? pad.state.composing : '';
+  const choices: PageLanguage[] = lang === 'zh' ? [] : [lang, 'zh'];
+  return (
+    <div className="form-text-entry">
+      <output className="form-answer" dir="auto" data-testid="form-text-value" aria-label={label}>
+        {value || '\u00A0'}
+        {composing && (
+          <span className="form-composing" lang="en" dir="ltr">
+            {composing}
+          </span>
+        )}
+      </output>
+      {choices.length > 0 && (
+        <div className="form-keyboard-switch">
+          {choices.map((k) => (
+            <TapButton
+              key={k}
+              className={`tap tab${pad.kind === k ? ' on' : ''}`}
+              ariaPressed={pad.kind === k}
+              onTap={() => pad.kind !== k && setPad(padWith(k, padText(pad)))}
+              testId={`form-keyboard-${k}`}
+            >
+              {k === 'zh' ? t('Kiosk.keyboardChinese') : t('Kiosk.keyboardNative')}
+            </TapButton>
+          ))}
+        </div>
+      )}
+      {pad.kind === 'zh' && <PinyinKeyboard state={pad.state} onChange={(s) => set({ kind: 'zh', state: s })} t={kt.zh} />}
+      {pad.kind === 'bo' && <TibetanKeyboard state={pad.state} onChange={(s) => set({ kind: 'bo', state: s })} t={kt.bo} />}
+      {pad.kind === 'ug' && <UyghurKeyboard state={pad.state} onChange={(s) => set({ kind: 'ug', state: s })} t={kt.ug} />}
+    </div>
+  );
+}
