@@ -20,7 +20,30 @@ export type TicketLabelKey = keyof z.infer<typeof TicketStrings>['Ticket'];
 
 let loaded: Record<Language, z.infer<typeof TicketStrings>['Ticket']> | null = null;
 
+/** Where the hall server's merged texts (shipped + reviewed overrides) come from, if set. */
+let source: ((lang: Language) => unknown) | null = null;
+
+/**
+ * Prints the hall's reviewed ticket texts (the server's mergedLocale(lang, 'ticket'))
+ * instead of the shipped file. A merged text that fails the check falls back to the
+ * shipped one, so a ticket never prints a broken label.
+ */
+export function useTicketLabels(merged: ((lang: Language) => unknown) | null): void {
+  source = merged;
+}
+
 function all(): Record<Language, z.infer<typeof TicketStrings>['Ticket']> {
+  const shipped = shippedLabels();
+  if (!source) return shipped;
+  const out = {} as Record<Language, z.infer<typeof TicketStrings>['Ticket']>;
+  for (const lang of LANGUAGES) {
+    const r = TicketStrings.safeParse(source(lang));
+    out[lang] = r.success ? r.data.Ticket : shipped[lang];
+  }
+  return out;
+}
+
+function shippedLabels(): Record<Language, z.infer<typeof TicketStrings>['Ticket']> {
   if (!loaded) {
     const out = {} as Record<Language, z.infer<typeof TicketStrings>['Ticket']>;
     for (const lang of LANGUAGES) {

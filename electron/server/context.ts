@@ -7,6 +7,7 @@ import type { Database } from '../store/db.js';
 import type { SqliteHallStore } from '../store/hallStore.js';
 import type { AuditLog } from './audit.js';
 import type { AuthService } from './auth.js';
+import type { LocaleCatalog } from './localeCatalog.js';
 import type { EventHub } from './ws.js';
 
 export interface ServerConfig {
@@ -53,6 +54,8 @@ export interface ServerContext {
   audit: AuditLog;
   hub: EventHub;
   log: Logger;
+  /** Locale texts as shipped plus the hall's reviewed overrides (pages, errors, tickets). */
+  locales: LocaleCatalog;
   /** Set by the printing module at start-up; routes treat null as "no printer". */
   printing: PrintingPort | null;
 }

@@ -12,18 +12,20 @@ import { AuditStore } from '../store/auditStore.js';
 import { AuthStore } from '../store/authStore.js';
 import { Database } from '../store/db.js';
 import { SqliteHallStore } from '../store/hallStore.js';
+import { TranslationStore } from '../store/translationStore.js';
 import { migrate } from '../store/migrations/index.js';
 import { createPrinting } from '../print/index.js';
+import { useTicketLabels } from '../print/labels.js';
 import { defaultAppPaths, type AppPaths } from './appPaths.js';
 import { AuditLog } from './audit.js';
 import { AuthService } from './auth.js';
 import type { ServerConfig, ServerContext } from './context.js';
 import { DEMO_HALL_NAME, seedDemoHall } from './demoHall.js';
-import { loadErrorMessages } from './http/errors.js';
 import { HostAllowList, localAddresses } from './http/hostCheck.js';
 import { registerRoutes } from './http/routes/index.js';
 import { Router, type RouteInfo } from './http/router.js';
 import { bearerToken, createRequestHandler } from './http/server.js';
+import { LocaleCatalog } from './localeCatalog.js';
 import { createLogger } from './logger.js';
 import { EventHub } from './ws.js';
 
@@ -82,7 +84,11 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     paperWidth: options.paperWidth ?? 576,
   };
   const audit = new AuditLog(new AuditStore(db), clock);
-  const context: ServerContext = { config, db, store, deps, auth, audit, hub, log, printing: null };
+  // Reviewed translations: one merged view for pages, error messages and printed tickets.
+  const locales = new LocaleCatalog(paths.resources, new TranslationStore(db));
+  await locales.reload();
+  useTicketLabels((lang) => locales.mergedLocale(lang, 'ticket'));
+  const context: ServerContext = { config, db, store, deps, auth, audit, hub, log, printing: null, locales };
   context.printing = await createPrinting({ config, db, deps, log, publish: (e) => hub.sendStaff(e) });
 
   const seeded = await seedDemoHall(store);
@@ -98,7 +104,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const router = new Router();
   registerRoutes(router, context, { assets: paths.assets, fonts: join(paths.resources, 'fonts') });
   const hosts = new HostAllowList([...localAddresses(), ...config.allowedHosts], config.port);
-  const handle = createRequestHandler({ router, auth, hosts, messages: loadErrorMessages(paths.resources), log });
+  const handle = createRequestHandler({ router, auth, hosts, messages: locales.errorMessages(), log });
 
   const server: Server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, (req, res) => {
     void handle(req, res);

@@ -15,6 +15,7 @@ import { VoiceSection } from './sections/VoiceSection.js';
 import { SecurityNotice } from './sections/SecurityNotice.js';
 import { StaffSection } from './sections/StaffSection.js';
 import { StatsSection } from './sections/StatsSection.js';
+import { TranslationsSection } from './sections/TranslationsSection.js';
 
 const SECTIONS: { id: string; Component: ComponentType }[] = [
   { id: 'stats', Component: StatsSection },
@@ -23,6 +24,7 @@ const SECTIONS: { id: string; Component: ComponentType }[] = [
   { id: 'catalog', Component: CatalogSection },
   { id: 'printer', Component: PrinterSection },
   { id: 'voice', Component: VoiceSection },
+  { id: 'translations', Component: TranslationsSection },
 ];
 
 /** The open section is kept in the URL fragment (#printer) so a reload stays on it. */

@@ -115,3 +115,46 @@ export function adminApi(api: ApiClient) {
 }
 
 export type AdminApi = ReturnType<typeof adminApi>;
+
+/** One locale key in one language on the translation review page (GET /api/translations). */
+export interface TranslationEntry {
+  lang: Lang;
+  ns: string;
+  key: string;
+  text: string;
+  /** The Chinese text in effect; null for an orphaned override. */
+  source: string | null;
+  shipped: string | null;
+  overridden: boolean;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  /** An override whose key this version no longer ships (kept and reported, never applied). */
+  orphaned: boolean;
+}
+
+export interface TranslationOverridesFile {
+  format: 'hall-kiosk-translations';
+  version: 1;
+  overrides: { lang: string; ns: string; key: string; text: string; reviewedBy: string | null; reviewedAt: number | null }[];
+}
+
+export interface TranslationImportResult {
+  applied: number;
+  changed: number;
+  skipped: { lang: string; ns: string; key: string; reason: string }[];
+}
+
+const translationPath = (lang: string, ns: string, key: string) =>
+  `/api/translations/${encodeURIComponent(lang)}/${encodeURIComponent(ns)}/${encodeURIComponent(key)}`;
+
+/** Translation review calls (the admin page's "translations" section). */
+export function translationApi(api: ApiClient) {
+  return {
+    list: () => api.request<TranslationEntry[]>('GET', '/api/translations'),
+    save: (lang: string, ns: string, key: string, text: string) => api.request<TranslationEntry>('PUT', translationPath(lang, ns, key), { text }),
+    revert: (lang: string, ns: string, key: string) => api.request<null>('DELETE', translationPath(lang, ns, key)),
+    exportFile: () => api.request<TranslationOverridesFile>('GET', '/api/translations/overrides.json'),
+    importFile: (file: unknown) => api.request<TranslationImportResult>('POST', '/api/translations/overrides.json', file, { timeoutMs: 30_000 }),
+  };
+}
+

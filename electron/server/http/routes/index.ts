@@ -10,6 +10,7 @@ import { registerSecurityRoutes } from './security.js';
 import { registerServiceRoutes } from './services.js';
 import { registerSessionRoutes } from './session.js';
 import { registerTicketRoutes } from './tickets.js';
+import { registerTranslationRoutes } from './translations.js';
 import { registerVoiceRoutes } from './voice.js';
 
 export interface StaticDirs {
@@ -28,4 +29,5 @@ export function registerRoutes(router: Router, ctx: ServerContext, dirs: StaticD
   registerBoardRoutes(router, ctx);
   registerVoiceRoutes(router, ctx);
   registerSecurityRoutes(router, ctx);
+  registerTranslationRoutes(router, ctx);
 }
