@@ -1,6 +1,8 @@
 // Composition root of the desktop app: reads the role, starts the embedded hall server in
 // the `hall` role, opens the one window of the role and binds the shell policies to it.
 // Wiring only — every decision lives in electron/shell/* where it is unit-tested.
+// First: raises libuv's thread pool before anything uses it (why: electron/server/threadpool.ts).
+import './server/threadpool.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -1,5 +1,7 @@
 // `npm run serve -- --port P --data-dir D [--host H] [--printer tcp://host:9100] [--paper-width 576|384]
-//   [--allow-host name] [--pair]` — the headless hall server. Prints its base URL; stops on SIGTERM/SIGINT.
+//   [--allow-host name] [--pair] [--key-file PATH] [--tls]` — the headless hall server. Prints its base URL; stops on SIGTERM/SIGINT.
+// First: raises libuv's thread pool before anything uses it (why: electron/server/threadpool.ts).
+import '../server/threadpool.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +30,9 @@ async function main(): Promise<void> {
         'paper-width': { type: 'string', default: '576' },
         'allow-host': { type: 'string', multiple: true },
         pair: { type: 'boolean', default: false },
+        tls: { type: 'boolean', default: false },
+        // The personal-data key file; default <data-dir>/keys/personal-data.key. Keep it off the data disk.
+        'key-file': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -47,9 +52,16 @@ async function main(): Promise<void> {
     paperWidth,
     allowedHosts: values['allow-host'] ?? [],
     pair: values.pair,
+    tls: values.tls,
+    ...(values['key-file'] ? { keyFile: values['key-file'] } : {}),
   });
   console.log(`Hall server listening on ${server.url}`);
   console.log(`Data directory: ${dataDir}`);
+  if (server.tls) {
+    // Shown here, on the hall machine itself, so a technician can compare it with what a counter PC sees.
+    console.log(`TLS: hall CA fingerprint (SHA-256) ${server.tls.caFingerprint}`);
+    console.log(`  CA certificate: ${server.url}/api/tls/ca.pem (also ${dataDir}/tls/ca.pem); names: ${server.tls.names.join(', ')}`);
+  }
   console.log(`  kiosk:   ${server.url}/kiosk`);
   console.log(`  counter: ${server.url}/counter`);
   console.log(`  display: ${server.url}/display`);

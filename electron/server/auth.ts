@@ -1,10 +1,11 @@
 // Staff sessions and device tokens. Tokens are 256-bit random values; only their SHA-256
-// is stored, so a stolen database does not hand out working tokens. Revocation is checked
-// on every request (no cache), so it takes effect at once.
+// is stored, so a stolen database does not hand out working tokens. Resolved tokens are kept
+// briefly in memory; logout and revocation clear them and close the sockets holding them.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../core/ports.js';
-import type { AuthStore, DeviceRecord, StaffRecord } from '../store/authStore.js';
-import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
+import type { AuthStore, DeviceRecord, DeviceRole, StaffRecord } from '../store/authStore.js';
+import { AddressLimiter, type BucketRule } from './addressLimiter.js';
+import { decoyHash, hashPassword, PasswordCheckQueue, PasswordChecksBusy } from './passwords.js';
 import type { Principal } from './http/router.js';
 
 export const SESSION_HOURS = 12;
@@ -22,38 +23,103 @@ export function tokenHash(token: string): string {
 export type LoginResult =
   | { ok: true; token: string; staff: StaffRecord; expiresAt: number }
   | { ok: false; reason: 'bad_credentials' }
-  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+  /** This account had LOGIN_MAX_FAILURES in the window, or this address tried too often. */
+  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }
+  /** Every password-check slot is taken: try again shortly (503). */
+  | { ok: false; reason: 'busy'; retryAfterSeconds: number };
+
+/** Shortest password for staff and for HALL_ADMIN_PASSWORD. */
+export const MIN_PASSWORD_LENGTH = 8;
+
+/**
+ * A credential that stopped being valid. Live WebSockets holding it are closed
+ * (EventHub.closeFor); other hubs may subscribe with onCredentialRevoked.
+ */
+export type RevokedCredential = { sessionTokenHash: string } | { deviceId: string } | { staffId: string };
+
+/** What a WebSocket remembers about the credential it was opened with. */
+export type HeldCredential =
+  | { kind: 'session'; tokenHash: string; staffId: string; expiresAt: number }
+  | { kind: 'device'; deviceId: string };
+
+export interface LoginLimits {
+  /** scrypt checks running at once (each holds 128 MiB and a libuv pool thread). */
+  running: number;
+  /** Checks waiting for a slot; beyond this a login is answered 503 at once. */
+  queued: number;
+  /** Login attempts per client address, before any hashing. */
+  perAddress: BucketRule;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  running: 2,
+  queued: 8,
+  perAddress: { burst: 20, refillMs: 3000 },
+};
 
 /** Resolved tokens kept in memory: every kiosk request would otherwise cost two queries. */
 const CACHE_LIMIT = 2000;
 
 export class AuthService {
   private readonly known = new Map<string, { principal: Principal; until: number }>();
+  private readonly revokedListeners = new Set<(c: RevokedCredential) => void>();
+  /** Bumped by every revocation: a lookup that started before one must not be cached. */
+  private revocations = 0;
+  readonly passwordChecks: PasswordCheckQueue;
+  private readonly addresses: AddressLimiter;
 
   constructor(
     private readonly store: AuthStore,
     private readonly clock: Clock,
-  ) {}
+    limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+  ) {
+    this.passwordChecks = new PasswordCheckQueue(limits.running, limits.queued);
+    this.addresses = new AddressLimiter(limits.perAddress, clock);
+  }
+
+  /** Called after a credential stopped working (logout, revocation, disable, password reset). */
+  onCredentialRevoked(listener: (c: RevokedCredential) => void): () => void {
+    this.revokedListeners.add(listener);
+    return () => this.revokedListeners.delete(listener);
+  }
+
+  private revoked(c: RevokedCredential): void {
+    this.revocations++;
+    for (const l of this.revokedListeners) l(c);
+  }
 
   private remember(hash: string, principal: Principal, until: number): void {
     if (this.known.size >= CACHE_LIMIT) this.known.clear();
     this.known.set(hash, { principal, until });
   }
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  /**
+   * Checks a password. Order matters, cheapest refusal first: the client address's bucket
+   * (memory), then the account's attempt reserved in one transaction (so at most
+   * LOGIN_MAX_FAILURES checks per window whatever the concurrency), then a scrypt slot.
+   */
+  async login(username: string, password: string, address = ''): Promise<LoginResult> {
+    const wait = this.addresses.take(address);
+    if (wait !== null) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
     const now = this.clock.now();
-    const failures = await this.store.loginFailuresSince(username, now - LOGIN_WINDOW_MS);
-    if (failures.count >= LOGIN_MAX_FAILURES) {
-      const retry = Math.max(1, Math.ceil(((failures.oldest ?? now) + LOGIN_WINDOW_MS - now) / 1000));
+    const reserved = await this.store.reserveLoginAttempt(username, now, now - LOGIN_WINDOW_MS, LOGIN_MAX_FAILURES);
+    if (!reserved.ok) {
+      const retry = Math.max(1, Math.ceil((reserved.oldest + LOGIN_WINDOW_MS - now) / 1000));
       return { ok: false, reason: 'rate_limited', retryAfterSeconds: retry };
     }
     const staff = await this.store.staffByUsername(username);
-    // Unknown users cost as much as a wrong password, so timing does not reveal usernames.
-    const valid = await verifyPassword(password, staff?.passwordHash ?? (await decoyHash()));
-    if (!staff || !valid || !staff.active) {
-      await this.store.recordLoginFailure(username, now, now - LOGIN_WINDOW_MS);
-      return { ok: false, reason: 'bad_credentials' };
+    let valid: boolean;
+    try {
+      // Unknown users cost as much as a wrong password, so timing does not reveal usernames.
+      valid = await this.passwordChecks.verify(password, staff?.passwordHash ?? (await decoyHash()));
+    } catch (e) {
+      if (!(e instanceof PasswordChecksBusy)) throw e;
+      // Never checked: the attempt does not count against the account.
+      await this.store.releaseLoginAttempt(reserved.id);
+      return { ok: false, reason: 'busy', retryAfterSeconds: e.retryAfterSeconds };
     }
+    if (!staff || !valid || !staff.active) return { ok: false, reason: 'bad_credentials' };
+    this.addresses.refund(address);
     await this.store.clearLoginFailures(username);
     const token = newToken();
     const expiresAt = now + SESSION_HOURS * 3600_000;
@@ -61,10 +127,42 @@ export class AuthService {
     return { ok: true, token, staff, expiresAt };
   }
 
-  logout(token: string): Promise<void> {
+  async logout(token: string): Promise<void> {
     const h = tokenHash(token);
     this.known.delete(h);
-    return this.store.deleteSession(h);
+    await this.store.deleteSession(h);
+    this.revoked({ sessionTokenHash: h });
+  }
+
+  /**
+   * Ends every session of a staff member and closes their sockets. Call it when an account
+   * is disabled or its password is reset (after the change committed).
+   */
+  async endStaffSessions(staffId: string): Promise<void> {
+    for (const [h, e] of this.known) if (e.principal.kind === 'staff' && e.principal.staffId === staffId) this.known.delete(h);
+    await this.store.deleteSessionsOfStaff(staffId);
+    this.revoked({ staffId });
+  }
+
+  /** The principal and the credential behind it (for WebSockets, which outlive a request). */
+  async credential(token: string | null): Promise<{ principal: Principal; held: HeldCredential | null }> {
+    if (!token || token.length > 200) return { principal: { kind: 'anonymous' }, held: null };
+    const h = tokenHash(token);
+    const now = this.clock.now();
+    const staff = await this.store.sessionStaffWithExpiry(h, now);
+    if (staff) {
+      const principal = await this.principal(token);
+      return { principal, held: principal.kind === 'staff' ? { kind: 'session', tokenHash: h, staffId: staff.record.id, expiresAt: staff.expiresAt } : null };
+    }
+    const principal = await this.principal(token);
+    return { principal, held: principal.kind === 'device' ? { kind: 'device', deviceId: principal.deviceId } : null };
+  }
+
+  /** Whether a held credential still works now (the WebSocket heartbeat re-check). */
+  async stillValid(held: HeldCredential): Promise<boolean> {
+    const now = this.clock.now();
+    if (held.kind === 'session') return held.expiresAt > now && (await this.store.sessionLive(held.tokenHash, now));
+    return this.store.deviceLive(held.deviceId);
   }
 
   /** Who holds this bearer token: a staff member, a live device, or nobody. */
@@ -75,17 +173,22 @@ export class AuthService {
     const hit = this.known.get(h);
     if (hit && hit.until > now) return hit.principal;
     this.known.delete(h);
+    const generation = this.revocations;
     const staff = await this.store.sessionStaffWithExpiry(h, now);
     if (staff) {
       const principal: Principal = { kind: 'staff', staffId: staff.record.id, username: staff.record.username, role: staff.record.role };
-      this.remember(h, principal, Math.min(staff.expiresAt, now + 60_000));
+      if (generation === this.revocations) this.remember(h, principal, Math.min(staff.expiresAt, now + 60_000));
       return principal;
     }
     const device = await this.store.deviceByTokenHash(h);
     if (device) {
-      const principal: Principal = { kind: 'device', deviceId: device.id, role: device.role };
-      // Revocation clears this entry, so it takes effect at once.
-      this.remember(h, principal, now + 10 * 60_000);
+      const principal: Principal =
+        device.role === 'rater'
+          ? { kind: 'device', deviceId: device.id, role: 'rater', counterId: device.counterId ?? '' }
+          : { kind: 'device', deviceId: device.id, role: device.role };
+      // Revocation clears this entry, so it takes effect at once; a revocation that happened
+      // while this lookup was in flight may not have seen it, so then it is not kept.
+      if (generation === this.revocations) this.remember(h, principal, now + 10 * 60_000);
       return principal;
     }
     return { kind: 'anonymous' };
@@ -104,9 +207,10 @@ export class AuthService {
     return (await this.store.insertStaff(record)) ? record : null;
   }
 
-  async createDevice(role: 'kiosk' | 'display', name: string): Promise<{ device: DeviceRecord; token: string }> {
+  /** counterId pairs a rating pad (role rater) to its counter; other roles have none. */
+  async createDevice(role: DeviceRole, name: string, counterId: string | null = null): Promise<{ device: DeviceRecord; token: string }> {
     const token = newToken();
-    const device: DeviceRecord = { id: randomUUID(), role, name, createdAt: this.clock.now(), revokedAt: null };
+    const device: DeviceRecord = { id: randomUUID(), role, name, counterId: role === 'rater' ? counterId : null, createdAt: this.clock.now(), revokedAt: null };
     await this.store.insertDevice(device, tokenHash(token));
     return { device, token };
   }
@@ -114,6 +218,7 @@ export class AuthService {
   async revokeDevice(id: string): Promise<boolean> {
     const revoked = await this.store.revokeDevice(id, this.clock.now());
     for (const [h, e] of this.known) if (e.principal.kind === 'device' && e.principal.deviceId === id) this.known.delete(h);
+    this.revoked({ deviceId: id });
     return revoked;
   }
 

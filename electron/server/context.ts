@@ -7,7 +7,14 @@ import type { Database } from '../store/db.js';
 import type { SqliteHallStore } from '../store/hallStore.js';
 import type { AuditLog } from './audit.js';
 import type { AuthService } from './auth.js';
+import type { FormCatalog } from './forms/catalog.js';
+import type { FormAdmin } from './forms/formAdmin.js';
+import type { PersonalDataCipher } from './forms/personalData.js';
+import type { RetentionJob } from './forms/retentionJob.js';
+import type { Submissions } from './forms/submissions.js';
 import type { LocaleCatalog } from './localeCatalog.js';
+import type { ResidentSide } from './phone/residentSide.js';
+import type { HallTls } from './tls/hallCa.js';
 import type { EventHub } from './ws.js';
 
 export interface ServerConfig {
@@ -35,6 +42,8 @@ export interface PrintJobInput {
   service: ServiceItem;
   info: QueueInfo;
   language: Language;
+  /** The phone status link (/t/<ref>) the ticket's QR carries. */
+  statusUrl?: string;
 }
 
 /** Filled by electron/print; null while no printer is set up. */
@@ -56,6 +65,20 @@ export interface ServerContext {
   log: Logger;
   /** Locale texts as shipped plus the hall's reviewed overrides (pages, errors, tickets). */
   locales: LocaleCatalog;
+  /** The hall CA and server certificate when the server runs with TLS (GET /api/tls/ca.pem). */
+  tls?: HallTls | null;
   /** Set by the printing module at start-up; routes treat null as "no printer". */
   printing: PrintingPort | null;
+  /** Seals and opens residents' personal answers (AES-256-GCM; keyring or key file). */
+  personalData: PersonalDataCipher;
+  /** Form definitions: get(id, version), active(). */
+  forms: FormCatalog;
+  /** Submit, read (audited), replace, review; `submissions.store` for the export. */
+  submissions: Submissions;
+  /** Workbook import/export, activation, retention setting, shipped-form seed. */
+  formAdmin: FormAdmin;
+  /** Purges personal answers after the retention period; runNow() for tests and the export. */
+  retention: RetentionJob | null;
+  /** Phone references and status, the phone hub, ratings, the hall's public address. */
+  resident: ResidentSide;
 }

@@ -1,9 +1,12 @@
 // The hall server's composition root: one SQLite file, the core use cases, the HTTP +
 // WebSocket front door. Used by `npm run serve` (electron/cli/serve.ts) and by the Electron
 // main process in the `hall` role, with the same code.
+// First: raises libuv's thread pool before anything uses it (why: ./threadpool.ts).
+import './threadpool.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { LocalizedText } from '../core/model.js';
@@ -18,15 +21,20 @@ import { createPrinting } from '../print/index.js';
 import { useTicketLabels } from '../print/labels.js';
 import { defaultAppPaths, type AppPaths } from './appPaths.js';
 import { AuditLog } from './audit.js';
-import { AuthService } from './auth.js';
+import { AuthService, DEFAULT_LOGIN_LIMITS, MIN_PASSWORD_LENGTH, type LoginLimits } from './auth.js';
 import type { ServerConfig, ServerContext } from './context.js';
 import { DEMO_HALL_NAME, seedDemoHall } from './demoHall.js';
+import { createForms, startForms } from './forms/index.js';
 import { HostAllowList, localAddresses } from './http/hostCheck.js';
+import { createListener, DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUTS, type ConnectionLimits, type ServerTimeouts } from './http/listener.js';
 import { registerRoutes } from './http/routes/index.js';
 import { Router, type RouteInfo } from './http/router.js';
 import { bearerToken, createRequestHandler } from './http/server.js';
 import { LocaleCatalog } from './localeCatalog.js';
 import { createLogger } from './logger.js';
+import { PHONE_EVENTS_PATH } from './phoneHub.js';
+import { createResidentSide } from './phone/residentSide.js';
+import { ensureHallTls, type HallTls } from './tls/hallCa.js';
 import { EventHub } from './ws.js';
 
 export interface HallServerOptions {
@@ -46,6 +54,18 @@ export interface HallServerOptions {
   pair?: boolean;
   /** Where one-time notices (admin password, pairing links) are printed. */
   announce?: (line: string) => void;
+  /** Headless: the personal-data key file (default <dataDir>/keys/personal-data.key); keep it off the data disk. */
+  keyFile?: string;
+  /** Serve HTTPS/WSS with the hall CA in <dataDir>/tls (made on first start). */
+  tls?: boolean;
+  /** Front-door timeouts (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
+  /** Connection caps: all sockets, and per client address. */
+  connections?: Partial<ConnectionLimits>;
+  /** Password-check slots and per-address login attempts. */
+  loginLimits?: Partial<LoginLimits>;
+  /** WebSocket ping and credential re-check interval. */
+  heartbeatMs?: number;
 }
 
 export interface HallServer {
@@ -55,6 +75,8 @@ export interface HallServer {
   pairing: { kiosk: string; display: string } | null;
   /** Every endpoint with its access rule (for the role-check and fuzz tests). */
   routes: RouteInfo[];
+  /** The hall CA and server certificate when started with tls, else null. */
+  tls: HallTls | null;
   close(): Promise<void>;
 }
 
@@ -69,8 +91,13 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const version = await migrate(db);
   const store = new SqliteHallStore(db);
   const clock = options.clock ?? systemClock;
-  const auth = new AuthService(new AuthStore(db), clock);
-  const hub = new EventHub(store.reads, clock, (e) => log.error({ err: e }, 'event hub'));
+  const auth = new AuthService(new AuthStore(db), clock, { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits });
+  const hub = new EventHub(store.reads, clock, (e) => log.error({ err: e }, 'event hub'), {
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    stillValid: (held) => auth.stillValid(held),
+  });
+  // Logout, device revocation, staff disable and password reset close the sockets at once.
+  auth.onCredentialRevoked((c) => hub.closeFor(c));
   const deps: HallDeps = { store, clock, ids: { newId: () => randomUUID() }, events: hub };
 
   const config: ServerConfig = {
@@ -88,28 +115,55 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const locales = new LocaleCatalog(paths.resources, new TranslationStore(db));
   await locales.reload();
   useTicketLabels((lang) => locales.mergedLocale(lang, 'ticket'));
-  const context: ServerContext = { config, db, store, deps, auth, audit, hub, log, printing: null, locales };
+  // The resident's side (phones, ratings); its served() is read per request, after listen().
+  const resident = await createResidentSide({
+    db,
+    deps,
+    served: () => ({ scheme: 'setSecureContext' in server ? 'https' : 'http', port: config.port }),
+    onError: (e) => log.error({ err: e }, 'phone hub'),
+  });
+  // Forms: personal-data cipher (key file or the shell's keyring), definitions, submissions.
+  const forms = createForms({ db, hall: store, clock, ids: deps.ids, audit, log, dataDir: options.dataDir, resourcesDir: paths.resources, keyFile: options.keyFile });
+  const context: ServerContext = { config, db, store, deps, auth, audit, hub, log, printing: null, locales, resident, ...forms };
   context.printing = await createPrinting({ config, db, deps, log, publish: (e) => hub.sendStaff(e) });
 
   const seeded = await seedDemoHall(store);
   if (seeded) log.info('demo hall created');
+  context.retention = await startForms(context, { resourcesDir: paths.resources, audit, clock, log });
   if ((await auth.countAdmins()) === 0) {
     const given = options.adminPassword ?? process.env.HALL_ADMIN_PASSWORD;
+    if (given !== undefined && given.length < MIN_PASSWORD_LENGTH) {
+      await db.close();
+      await closeLog();
+      throw new Error(`HALL_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (as for staff passwords); it is ${given.length}.`);
+    }
     const password = given ?? randomBytes(12).toString('base64url');
     await auth.createStaff('admin', password, 'admin');
     log.info('admin account created');
     if (!given) announce(`Admin account created: username "admin", password "${password}" (shown once; change it on the admin page).`);
   }
 
+  // TLS: the certificate names every address and name this machine answers on.
+  const tls = options.tls
+    ? await ensureHallTls(options.dataDir, [...localAddresses().map((a) => a.replace(/^\[|\]$/g, '')), hostname(), ...config.allowedHosts, config.host])
+    : null;
   const router = new Router();
   registerRoutes(router, context, { assets: paths.assets, fonts: join(paths.resources, 'fonts') });
   const hosts = new HostAllowList([...localAddresses(), ...config.allowedHosts], config.port);
   const handle = createRequestHandler({ router, auth, hosts, messages: locales.errorMessages(), log });
 
-  const server: Server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, (req, res) => {
-    void handle(req, res);
-  });
-  server.on('clientError', (_err, socket) => socket.destroy());
+  if (tls) {
+    context.tls = tls;
+    for (const n of tls.names) if (!hosts.hostAllowed(n)) log.warn({ name: n }, 'certificate name not in the Host allow-list');
+  }
+  const server: Server = createListener(
+    {
+      timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+      limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.connections },
+      tls: tls ? { key: tls.keyPem, cert: tls.certChainPem } : null,
+    },
+    (req, res) => void handle(req, res),
+  );
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     void (async () => {
@@ -117,12 +171,25 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       const refuse = (status: number, text: string) => {
         socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       };
+      // A resident's phone: public, one ticket, its own small hub (never the staff hub).
+      const phone = PHONE_EVENTS_PATH.exec(url.pathname);
+      if (phone) {
+        if (!hosts.hostAllowed(req.headers.host) || !hosts.originAllowed(req.headers.origin)) return refuse(403, 'Forbidden');
+        let ref: string;
+        try {
+          ref = decodeURIComponent(phone[1]!);
+        } catch {
+          return refuse(404, 'Not Found');
+        }
+        return resident.phones.upgrade(req, socket, head, ref, refuse);
+      }
       if (url.pathname !== '/api/events') return refuse(404, 'Not Found');
       if (!hosts.hostAllowed(req.headers.host) || !hosts.originAllowed(req.headers.origin)) return refuse(403, 'Forbidden');
       // Browsers cannot set headers on a WebSocket, so the token may come in the query.
-      const principal = await auth.principal(url.searchParams.get('token') ?? bearerToken(req.headers));
+      const { principal, held } = await auth.credential(url.searchParams.get('token') ?? bearerToken(req.headers));
       if (principal.kind === 'anonymous') return refuse(401, 'Unauthorized');
-      hub.accept(req, socket, head, principal);
+      // The socket remembers its credential: it closes on logout, expiry or revocation.
+      hub.accept(req, socket, head, principal, held);
     })().catch((e: unknown) => {
       log.error({ err: e }, 'upgrade failed');
       socket.destroy();
@@ -137,7 +204,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   config.port = port;
   hosts.setPort(port);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
 
   let pairing: HallServer['pairing'] = null;
   if (seeded || options.pair) {
@@ -154,10 +221,13 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     context,
     pairing,
     routes: router.list(),
+    tls,
     close() {
       closing ??= (async () => {
         hub.close();
+        resident.phones.close();
         await context.printing?.close();
+        await context.retention?.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

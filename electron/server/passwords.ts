@@ -36,3 +36,44 @@ export function decoyHash(): Promise<string> {
   decoy ??= hashPassword(randomBytes(12).toString('base64'));
   return decoy;
 }
+
+/** Thrown when every password-check slot and queue place is taken: answer 503 + Retry-After. */
+export class PasswordChecksBusy extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too many password checks at once');
+  }
+}
+
+/**
+ * A small semaphore in front of scrypt. Each check holds 128 MiB and one libuv pool thread
+ * for a few hundred ms; the pool is shared with sqlite3 and file reads, so without a cap a
+ * login flood starves ticket issuing. At most `running` checks run, at most `queued` wait,
+ * and anything more is refused at once (it costs the server nothing).
+ */
+export class PasswordCheckQueue {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** Password checks started since the server started (tests and the bench count them). */
+  checks = 0;
+
+  constructor(
+    readonly running: number,
+    readonly queued: number,
+  ) {}
+
+  async verify(password: string, stored: string): Promise<boolean> {
+    if (this.active >= this.running) {
+      if (this.waiting.length >= this.queued) throw new PasswordChecksBusy(2);
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else this.active++;
+    // The slot is ours here (handed over by release() when we waited).
+    try {
+      this.checks++;
+      return await verifyPassword(password, stored);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}

@@ -10,10 +10,14 @@ export interface StaffRecord {
   createdAt: number;
 }
 
+export type DeviceRole = 'kiosk' | 'display' | 'rater';
+
 export interface DeviceRecord {
   id: string;
-  role: 'kiosk' | 'display';
+  role: DeviceRole;
   name: string;
+  /** The counter a rating pad is paired to (raters only). */
+  counterId: string | null;
   createdAt: number;
   revokedAt: number | null;
 }
@@ -38,8 +42,9 @@ const toStaff = (r: StaffRow): StaffRecord => ({
 
 interface DeviceRow {
   id: string;
-  role: 'kiosk' | 'display';
+  role: DeviceRole;
   name: string;
+  counter_id: string | null;
   created_at: number;
   revoked_at: number | null;
 }
@@ -48,6 +53,7 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
   id: r.id,
   role: r.role,
   name: r.name,
+  counterId: r.counter_id ?? null,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
 });
@@ -116,14 +122,65 @@ export class AuthStore {
     return { count: r?.n ?? 0, oldest: r?.oldest ?? null };
   }
 
+  /**
+   * Reserves one password check for username in a single transaction: counts the attempts of
+   * the window and records this one as a failure before any hashing, so concurrent attempts
+   * cannot all pass the count. A successful check clears the failures afterwards.
+   */
+  async reserveLoginAttempt(
+    username: string,
+    at: number,
+    since: number,
+    max: number,
+  ): Promise<{ ok: true; id: number } | { ok: false; oldest: number }> {
+    return this.db.write(async (c) => {
+      await c.run('DELETE FROM login_failures WHERE at < ?', [since]);
+      const r = await c.get<{ n: number; oldest: number | null }>(
+        'SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_failures WHERE username = ? AND at >= ?',
+        [username, since],
+      );
+      if ((r?.n ?? 0) >= max) return { ok: false as const, oldest: r?.oldest ?? at };
+      const { lastID } = await c.run('INSERT INTO login_failures (username, at) VALUES (?, ?)', [username, at]);
+      return { ok: true as const, id: lastID };
+    });
+  }
+
+  /** Gives a reserved attempt back when its password was never checked (server busy). */
+  async releaseLoginAttempt(id: number): Promise<void> {
+    await this.db.write((c) => c.run('DELETE FROM login_failures WHERE rowid = ?', [id]));
+  }
+
+  /** Ends every session of a staff member (disable, password reset); returns their token hashes. */
+  async deleteSessionsOfStaff(staffId: string): Promise<string[]> {
+    return this.db.write(async (c) => {
+      const rows = await c.all<{ token_hash: string }>('SELECT token_hash FROM sessions WHERE staff_id = ?', [staffId]);
+      await c.run('DELETE FROM sessions WHERE staff_id = ?', [staffId]);
+      return rows.map((r) => r.token_hash);
+    });
+  }
+
+  /** Whether a device is still live (the WebSocket heartbeat re-check). */
+  async deviceLive(id: string): Promise<boolean> {
+    return (await this.db.reader.get('SELECT 1 FROM devices WHERE id = ? AND revoked_at IS NULL', [id])) !== undefined;
+  }
+
+  /** Whether a session is still live for an active staff member (the heartbeat re-check). */
+  async sessionLive(tokenHash: string, now: number): Promise<boolean> {
+    const r = await this.db.reader.get(
+      'SELECT 1 FROM sessions JOIN staff ON staff.id = sessions.staff_id WHERE token_hash = ? AND expires_at > ? AND staff.active = 1',
+      [tokenHash, now],
+    );
+    return r !== undefined;
+  }
+
   async clearLoginFailures(username: string): Promise<void> {
     await this.db.write((c) => c.run('DELETE FROM login_failures WHERE username = ?', [username]));
   }
 
   async insertDevice(d: DeviceRecord, tokenHash: string): Promise<void> {
     await this.db.write((c) =>
-      c.run('INSERT INTO devices (id, role, name, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)', [
-        d.id, d.role, d.name, tokenHash, d.createdAt,
+      c.run('INSERT INTO devices (id, role, name, token_hash, created_at, revoked_at, counter_id) VALUES (?, ?, ?, ?, ?, NULL, ?)', [
+        d.id, d.role, d.name, tokenHash, d.createdAt, d.counterId,
       ]),
     );
   }

@@ -2,12 +2,14 @@
 // each route so auth is checked before any handler runs.
 import type { IncomingMessage } from 'node:http';
 
-export type Role = 'admin' | 'staff' | 'kiosk' | 'display';
+export type Role = 'admin' | 'staff' | 'kiosk' | 'display' | 'rater';
 
 /** Who made the request, after the bearer token was checked. */
 export type Principal =
   | { kind: 'staff'; staffId: string; username: string; role: 'staff' | 'admin' }
   | { kind: 'device'; deviceId: string; role: 'kiosk' | 'display' }
+  /** A counter rating pad (评价器), paired to one counter. */
+  | { kind: 'device'; deviceId: string; role: 'rater'; counterId: string }
   | { kind: 'anonymous' };
 
 export function principalRole(p: Principal): Role | null {
@@ -27,11 +29,15 @@ export interface Request {
   rawBody: Buffer | null;
   /** The language the reader asked for (Accept-Language or ?lang=), for error messages. */
   lang: 'zh' | 'bo' | 'ug';
+  /** The peer's IP address (per-address rate limits of public routes). */
+  remoteAddress?: string;
 }
 
 export type Reply =
   | { status: number; json: unknown; headers?: Record<string, string> }
   | { status: number; body: Buffer | string; contentType: string; headers?: Record<string, string> }
+  /** A file streamed from disk with backpressure (fonts are 17 MB; never read whole per request). */
+  | { status: number; file: string; size: number; contentType: string; headers?: Record<string, string> }
   | { status: 204 };
 
 export type Handler = (req: Request) => Promise<Reply> | Reply;

@@ -1,5 +1,6 @@
 // The HTTP front door: Host/Origin checks, body limits, bearer auth, routing and error
 // mapping. Handlers see only validated principals and parsed bodies.
+import { createReadStream } from 'node:fs';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { isDomainError } from '../../core/errors.js';
@@ -32,33 +33,55 @@ export function requestLanguage(req: IncomingMessage, query: URLSearchParams): L
   return 'zh';
 }
 
-/** Bodies beyond this are not even drained: the connection is cut. */
+/** Bodies beyond this are not drained: 413 with Connection: close, then the socket closes. */
 const DRAIN_LIMIT = 1024 * 1024;
 
+/** A 413 after which the connection must close (the rest of the body is never read). */
+class BodyTooLargeAndClose extends HttpError {
+  constructor(limit: number) {
+    super(413, 'BODY_TOO_LARGE', { limit });
+  }
+}
+
 /**
- * Reads the body up to limit. A larger body is drained and answered with 413 (so the
- * client sees the answer rather than a reset), unless it is absurdly large.
+ * Reads the body up to limit. A body over limit but within DRAIN_LIMIT is drained and
+ * answered 413 on a connection that stays usable; beyond DRAIN_LIMIT the answer is 413 with
+ * Connection: close. Called only after Host and authorisation passed.
  */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > DRAIN_LIMIT) {
-      reject(new HttpError(413, 'BODY_TOO_LARGE', { limit }));
-      req.destroy();
-      return;
-    }
+    if (declared > DRAIN_LIMIT) return reject(new BodyTooLargeAndClose(limit));
+    if (declared > limit) return reject(new HttpError(413, 'BODY_TOO_LARGE', { limit }));
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    let failed = false;
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > DRAIN_LIMIT) {
-        reject(new HttpError(413, 'BODY_TOO_LARGE', { limit }));
-        req.destroy();
+      if (size > DRAIN_LIMIT && !failed) {
+        failed = true;
+        req.off('data', onData);
+        reject(new BodyTooLargeAndClose(limit));
       } else if (size <= limit) chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => (size > limit ? reject(new HttpError(413, 'BODY_TOO_LARGE', { limit })) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
+}
+
+/**
+ * After an answer that leaves part of the request unread: keep discarding what arrives for a
+ * moment (closing a socket with unread data sends a reset, which can wipe the answer before the
+ * client reads it), then close.
+ */
+function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  const socket = req.socket;
+  const timer = setTimeout(() => socket.destroy(), 1000);
+  timer.unref();
+  res.on('finish', () => socket.end());
+  socket.once('close', () => clearTimeout(timer));
 }
 
 function allowed(principal: Principal, access: 'public' | readonly string[]): 'ok' | 401 | 403 {
@@ -69,6 +92,33 @@ function allowed(principal: Principal, access: 'public' | readonly string[]): 'o
   // An admin may do everything a staff member may.
   if (role === 'admin' && access.includes('staff')) return 'ok';
   return 403;
+}
+
+/**
+ * Streams a file: the read stream pauses while the socket's buffer is full, so a client that
+ * never reads holds at most one stream buffer, not the file. The send timeout of the server
+ * (HallServerOptions.timeouts) closes such a socket.
+ */
+function sendFile(res: ServerResponse, reply: Extract<Reply, { file: string }>, head: boolean, log: Logger): void {
+  const headers: Record<string, string> = {
+    ...securityHeaders(),
+    'Cache-Control': 'no-store',
+    ...(reply.headers ?? {}),
+    'Content-Type': reply.contentType,
+    'Content-Length': String(reply.size),
+  };
+  res.writeHead(reply.status, headers);
+  if (head) {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(reply.file, { highWaterMark: 64 * 1024 });
+  stream.on('error', (err) => {
+    log.warn({ err }, 'static file read failed');
+    res.destroy();
+  });
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
 }
 
 export interface FrontDoorDeps {
@@ -116,11 +166,8 @@ export function createRequestHandler(deps: FrontDoorDeps) {
       path = url.pathname;
       lang = requestLanguage(req, url.searchParams);
       const found = router.match(method, url.pathname);
-      // The body is read (or drained) first, so every answer, even a refusal, reaches the client.
-      let bytes: Buffer | null = null;
-      if (method !== 'GET' && method !== 'HEAD') {
-        bytes = await readBody(req, ('route' in found ? found.route.options.maxBody : undefined) ?? DEFAULT_MAX_BODY);
-      }
+      // Host, route and authorisation come before the body: an anonymous or foreign client never
+      // gets the server to buffer anything. A refusal leaves the body unread; Node discards it.
       if (!hosts.hostAllowed(req.headers.host)) throw new HttpError(403, 'BAD_HOST');
       if (!hosts.originAllowed(req.headers.origin)) throw new HttpError(403, 'BAD_ORIGIN');
       if (!('route' in found)) {
@@ -131,6 +178,8 @@ export function createRequestHandler(deps: FrontDoorDeps) {
       const principal = await auth.principal(bearerToken(req.headers));
       const verdict = allowed(principal, route.options.access);
       if (verdict !== 'ok') throw new HttpError(verdict, verdict === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN');
+      let bytes: Buffer | null = null;
+      if (method !== 'GET' && method !== 'HEAD') bytes = await readBody(req, route.options.maxBody ?? DEFAULT_MAX_BODY);
 
       let body: unknown = undefined;
       let rawBody: Buffer | null = null;
@@ -146,10 +195,11 @@ export function createRequestHandler(deps: FrontDoorDeps) {
           }
         }
       }
-      const request: Request = { method, path: url.pathname, params, query: url.searchParams, headers: req.headers, principal, body, rawBody, lang };
+      const request: Request = { method, path: url.pathname, params, query: url.searchParams, headers: req.headers, principal, body, rawBody, lang, remoteAddress: req.socket.remoteAddress ?? '' };
       const reply = await route.handler(request);
       status = reply.status;
-      send(res, reply, method === 'HEAD');
+      if ('file' in reply) sendFile(res, reply, method === 'HEAD', log);
+      else send(res, reply, method === 'HEAD');
     } catch (e) {
       let reply: Reply;
       if (e instanceof HttpError) reply = errorReply(messages, lang, e.status, e.code, e.details, e.vars);
@@ -159,8 +209,16 @@ export function createRequestHandler(deps: FrontDoorDeps) {
         reply = errorReply(messages, lang, 500, 'INTERNAL');
       }
       status = reply.status;
-      if (!res.headersSent) send(res, { ...reply, headers: status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {} }, false);
-      else res.destroy();
+      const headers: Record<string, string> = {};
+      if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
+      const retry = e instanceof HttpError ? e.details.retryAfterSeconds : undefined;
+      if (typeof retry === 'number') headers['Retry-After'] = String(retry);
+      const mustClose = e instanceof BodyTooLargeAndClose || Number(req.headers['content-length'] ?? 0) > DRAIN_LIMIT;
+      if (mustClose) headers.Connection = 'close';
+      if (!res.headersSent) {
+        send(res, { ...reply, headers }, false);
+        if (mustClose) closeAfterAnswer(req, res);
+      } else res.destroy();
     } finally {
       // Paths only: query strings may hold tokens, bodies may hold personal data.
       const ms = Number(process.hrtime.bigint() - started) / 1e6;

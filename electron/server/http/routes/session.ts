@@ -13,12 +13,19 @@ const Login = z.object({
 export function registerSessionRoutes(router: Router, ctx: ServerContext): void {
   router.add('POST', '/api/session', { access: 'public', maxBody: 4096 }, async (req) => {
     const { username, password } = parse(Login, req.body);
-    const r = await ctx.auth.login(username, password);
+    const r = await ctx.auth.login(username, password, req.remoteAddress ?? '');
+    // Audited: the username attempted and why it failed, never the password.
+    if (!r.ok && r.reason !== 'busy') {
+      await ctx.audit.record(req.principal, { action: 'login.failed', target: null, detail: { username, reason: r.reason } });
+    }
     if (!r.ok && r.reason === 'rate_limited') {
       throw new HttpError(429, 'TOO_MANY_ATTEMPTS', { retryAfterSeconds: r.retryAfterSeconds }, { minutes: Math.ceil(r.retryAfterSeconds / 60) });
     }
+    // The front door turns details.retryAfterSeconds into a Retry-After header.
+    if (!r.ok && r.reason === 'busy') throw new HttpError(503, 'LOGIN_BUSY', { retryAfterSeconds: r.retryAfterSeconds });
     if (!r.ok) throw new HttpError(401, 'BAD_CREDENTIALS');
     ctx.log.info({ staffId: r.staff.id }, 'staff logged in');
+    await ctx.audit.record({ kind: 'staff', staffId: r.staff.id, username: r.staff.username, role: r.staff.role }, { action: 'login.ok', target: r.staff.id });
     return {
       status: 200,
       json: { token: r.token, expiresAt: new Date(r.expiresAt).toISOString(), staff: { id: r.staff.id, username: r.staff.username, role: r.staff.role } },
