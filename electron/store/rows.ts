@@ -1,5 +1,5 @@
 // Row <-> domain mapping, kept apart so each store file stays about queries.
-import type { Counter, Language, ServiceItem, Ticket, TicketState } from '../core/model.js';
+import type { Counter, Language, ServiceItem, Ticket, TicketState, WeeklyHours } from '../core/model.js';
 
 export interface ServiceRow {
   id: string;
@@ -14,6 +14,11 @@ export interface ServiceRow {
   open_to: string;
   active: number;
   sort_order: number;
+  /** Migration 0050. */
+  form_id: string | null;
+  /** Migration 0080: pictogram name, and weekly hours as JSON (null: open_from–open_to daily). */
+  icon: string | null;
+  hours: string | null;
 }
 
 export function toService(r: ServiceRow): ServiceItem {
@@ -28,6 +33,9 @@ export function toService(r: ServiceRow): ServiceItem {
     openTo: r.open_to,
     active: r.active === 1,
     sortOrder: r.sort_order,
+    formId: r.form_id ?? null,
+    icon: r.icon ?? null,
+    hours: r.hours ? (JSON.parse(r.hours) as WeeklyHours) : null,
   };
 }
 
@@ -41,6 +49,8 @@ export interface CounterRow {
   staff_id: string | null;
   languages: string;
   current_ticket_id: string | null;
+  /** Migration 0080. */
+  usual_languages?: string;
 }
 
 export function toCounter(r: CounterRow, services: Counter['services']): Counter {
@@ -53,6 +63,7 @@ export function toCounter(r: CounterRow, services: Counter['services']): Counter
     staffId: r.staff_id,
     languages: JSON.parse(r.languages) as Language[],
     currentTicketId: r.current_ticket_id,
+    usualLanguages: r.usual_languages ? (JSON.parse(r.usual_languages) as Language[]) : [],
   };
 }
 

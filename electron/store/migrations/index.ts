@@ -6,7 +6,6 @@ import { m0020PrintJobs } from './0020-print-jobs.js';
 import { m0030QueueHeadIndex } from './0030-queue-head-index.js';
 import { m0040AuditLog } from './0040-audit-log.js';
 import { m0085TranslationOverrides } from './0085-translation-overrides.js';
-import { m0085TranslationOverrides } from './0085-translation-overrides.js';
 import { m0050Forms } from './0050-forms.js';
 import { m0060Export } from './0060-export.js';
 import { m0080AdminSetup } from './0080-admin-setup.js';
@@ -23,7 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020PrintJobs,
   m0030QueueHeadIndex,
   m0040AuditLog,
-  m0085TranslationOverrides,
   m0085TranslationOverrides,
   m0050Forms,
   m0060Export,

@@ -63,18 +63,22 @@ export function registerCounterRoutes(router: Router, ctx: ServerContext): void 
     const counter = await ctx.store.reads.getCounter(parse(Id, req.params.id));
     if (!counter) throw new HttpError(404, 'NOT_FOUND');
     const waiting = await ctx.store.reads.waitingTickets(await today(ctx.store.reads, ctx.deps.clock));
-    const mine = waiting.filter((t) => canServe(counter, t)).sort((a, b) => compareForCounter(counter, a, b));
-    return { status: 200, json: mine.map(ticketJson) };
+    const aging = { now: ctx.deps.clock.now(), limitMinutes: (await ctx.store.reads.getPolicy()).agingMinutes };
+    const mine = waiting.filter((t) => canServe(counter, t)).sort((a, b) => compareForCounter(counter, a, b, aging));
+    const submissions = await ctx.submissions.store.reads.idsForTickets(mine.map((t) => t.id));
+    return { status: 200, json: mine.map((t) => ({ ...ticketJson(t), submissionId: submissions.get(t.id) ?? null })) };
   });
 
   router.add('POST', '/api/counters/:id/call-next', { access: ['staff'], maxBody: 1024 }, async (req) => {
     const r = await callNext(ctx.deps, parse(Id, req.params.id), staffActor(req));
     if (!r) return { status: 204 };
-    return { status: 200, json: { ticket: ticketJson(r.ticket), counter: counterJson(r.counter) } };
+    const submission = await ctx.submissions.store.reads.forTicket(r.ticket.id);
+    return { status: 200, json: { ticket: { ...ticketJson(r.ticket), submissionId: submission?.id ?? null }, counter: counterJson(r.counter) } };
   });
 
   router.add('POST', '/api/counters/:id/call/:ticketId', { access: ['staff'], maxBody: 1024 }, async (req) => {
     const r = await callSpecific(ctx.deps, parse(Id, req.params.id), parse(Id, req.params.ticketId), staffActor(req));
-    return { status: 200, json: { ticket: ticketJson(r.ticket), counter: counterJson(r.counter) } };
+    const submission = await ctx.submissions.store.reads.forTicket(r.ticket.id);
+    return { status: 200, json: { ticket: { ...ticketJson(r.ticket), submissionId: submission?.id ?? null }, counter: counterJson(r.counter) } };
   });
 }

@@ -5,6 +5,7 @@
 // risk is recorded by the keyring itself (who and when), because the keyring is what refuses
 // to hand out the key until then: one source of truth, not a second flag in the settings.
 import type { ServerContext } from '../../context.js';
+import type { PersonalDataStatus } from '../../forms/personalData.js';
 import type { Principal, Router } from '../router.js';
 
 /** What the shell's keyring reports (structurally PersonalDataKeyring.status()). */
@@ -20,6 +21,8 @@ export interface PersonalDataKeyStatusLike {
 export interface PersonalDataKeySource {
   status(): PersonalDataKeyStatusLike;
   acknowledgeBasicTextRisk(by: string): PersonalDataKeyStatusLike;
+  /** The data key itself (PersonalDataKeyring.key()); the forms cipher seals with it. */
+  key?(): Buffer | null;
 }
 
 // Keyed by context so two servers in one process (tests) never share a keyring.
@@ -28,6 +31,8 @@ const sources = new WeakMap<ServerContext, PersonalDataKeySource>();
 /** Called by the Electron shell once its keyring exists: `attachPersonalDataKey(server.context, keyring)`. */
 export function attachPersonalDataKey(ctx: ServerContext, source: PersonalDataKeySource): void {
   sources.set(ctx, source);
+  const key = source.key?.bind(source);
+  if (key) ctx.personalData.attachKeyring({ key });
 }
 
 export interface SecurityJson {
@@ -41,6 +46,8 @@ export interface SecurityJson {
     personalDataAllowed: boolean;
     problem: string | null;
   };
+  /** Which key seals personal answers now: the shell's keyring or a key file (and where it lies). */
+  personalDataStorage?: PersonalDataStatus;
 }
 
 export function securityJson(source: PersonalDataKeySource | undefined): SecurityJson {
@@ -68,7 +75,10 @@ function adminName(p: Principal): string {
 }
 
 export function registerSecurityRoutes(router: Router, ctx: ServerContext): void {
-  router.add('GET', '/api/security', { access: ['admin'] }, () => ({ status: 200, json: securityJson(sources.get(ctx)) }));
+  router.add('GET', '/api/security', { access: ['admin'] }, () => ({
+    status: 200,
+    json: { ...securityJson(sources.get(ctx)), personalDataStorage: ctx.personalData.status() },
+  }));
 
   // Idempotent: acknowledging when the key is OS-protected (or headless) changes nothing
   // and returns the current status, so a double click or a stale page never errors.
@@ -78,6 +88,6 @@ export function registerSecurityRoutes(router: Router, ctx: ServerContext): void
       source.acknowledgeBasicTextRisk(adminName(req.principal));
       ctx.log.warn({ staffId: req.principal.kind === 'staff' ? req.principal.staffId : null }, 'personal-data key basic_text risk acknowledged');
     }
-    return { status: 200, json: securityJson(source) };
+    return { status: 200, json: { ...securityJson(source), personalDataStorage: ctx.personalData.status() } };
   });
 }

@@ -32,12 +32,15 @@ export function registerTicketRoutes(router: Router, ctx: ServerContext): void {
     const idempotencyKey = key === undefined ? undefined : parse(IdempotencyKey, key);
     const issued = await issueTicket(ctx.deps, { ...body, kioskId: kioskId(req), ...(idempotencyKey ? { idempotencyKey } : {}) });
     const { ticket, info } = issued;
+    // The resident's phone link (/t/<ref>); the printed QR and the kiosk's QR carry it too.
+    const ref = await ctx.resident.ratings.refOf(ticket.id);
+    const statusUrl = ref ? ctx.resident.publicAddress.statusUrl(ref) : undefined;
     let print: PrintOutcome = { state: 'none' };
     if (ctx.printing && !issued.replayed) {
       const service = await ctx.store.reads.getService(ticket.serviceId);
       if (service) {
         print = await ctx.printing
-          .printIssued({ ticket, service, info, language: ticket.language }, PRINT_WAIT_MS)
+          .printIssued({ ticket, service, info, language: ticket.language, ...(statusUrl ? { statusUrl } : {}) }, PRINT_WAIT_MS)
           .catch((e: unknown) => {
             ctx.log.warn({ err: e, ticketId: ticket.id }, 'print failed');
             return { state: 'failed', reason: 'internal_error' } as PrintOutcome;
@@ -56,6 +59,7 @@ export function registerTicketRoutes(router: Router, ctx: ServerContext): void {
         estimatedWaitMinutes: info.estimatedWaitMinutes,
         issuedAt: new Date(ticket.issuedAt).toISOString(),
         print,
+        statusUrl,
       },
     };
   });
@@ -69,7 +73,9 @@ export function registerTicketRoutes(router: Router, ctx: ServerContext): void {
   router.add('GET', '/api/tickets/:id', { access: ['staff'] }, async (req) => {
     const t = await ctx.store.reads.getTicket(parse(Id, req.params.id));
     if (!t) throw new HttpError(404, 'NOT_FOUND');
-    return { status: 200, json: ticketJson(t) };
+    // The counter shows the form panel when the ticket carries a submission (issue 9).
+    const submission = await ctx.submissions.store.reads.forTicket(t.id);
+    return { status: 200, json: { ...ticketJson(t), submissionId: submission?.id ?? null } };
   });
 
   const verbs = { recall, 'no-show': noShow, start, finish, cancel } as const;

@@ -1,0 +1,303 @@
+// Forms over HTTP on a real server and SQLite file: the contract shapes, 201 / 422 with
+// messages in the submission's language, hidden answers dropped, staff filling, audited
+// reads, role refusals and hostile submissions (never a 500).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { api, startTestHall, staffToken, type TestHall } from '../support/hall.js';
+import { BOX, PERMIT, residentId, storeForms, wrongCheckId } from './formsFixture.js';
+
+let hall: TestHall;
+let staff: string;
+let staffId: string;
+
+type Json = Record<string, unknown>;
+const locale = (lang: string, ns: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/locales', lang, `${ns}.json`), 'utf8')) as Json;
+
+const good = () => ({
+  name: '欧阳明珠',
+  id_number: residentId(),
+  phone: '13812345678',
+  has_children: true,
+  children: 2,
+  reason: 'work',
+  consent: true,
+});
+
+async function kioskTicket(serviceId = 'household', token = hall.kioskToken): Promise<string> {
+  const r = await api<{ id: string }>(hall.url, 'POST', '/api/tickets', token, { serviceId, language: 'zh' });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.id;
+}
+
+async function submit(body: Json, token = hall.kioskToken) {
+  return api<Json>(hall.url, 'POST', '/api/submissions', token, body);
+}
+
+async function auditRows(action: string, target?: string) {
+  return hall.server.context.db.reader.all<{ actor_kind: string; actor_id: string | null; action: string; target: string | null; detail: string | null }>(
+    `SELECT * FROM audit_log WHERE action = ?${target ? ' AND target = ?' : ''} ORDER BY id`,
+    target ? [action, target] : [action],
+  );
+}
+
+before(async () => {
+  hall = await startTestHall();
+  await storeForms(hall);
+  staff = await staffToken(hall, 'forms-clerk');
+  staffId = (await api<{ staff: { id: string } }>(hall.url, 'GET', '/api/me', staff)).body.staff.id;
+});
+after(() => hall.stop());
+
+describe('GET /api/forms', () => {
+  it('gives kiosks and staff the active definitions in the contract shape', async () => {
+    for (const token of [hall.kioskToken, staff, hall.adminToken]) {
+      const r = await api<Json[]>(hall.url, 'GET', '/api/forms', token);
+      assert.equal(r.status, 200);
+      const permit = r.body.find((f) => f.id === PERMIT.id) as Json & { fields: Json[] };
+      assert.ok(permit, 'the stored form is served');
+      assert.equal(permit.version, 1);
+      assert.equal(permit.serviceId, 'household');
+      assert.deepEqual(Object.keys(permit.title as Json).sort(), ['bo', 'ug', 'zh']);
+      const reason = permit.fields.find((f) => f.code === 'reason')!;
+      assert.equal(reason.type, 'choice');
+      assert.equal(reason.required, true);
+      assert.deepEqual((reason.choices as Json[]).map((c) => c.code), ['work', 'study']);
+      assert.ok(((reason.choices as Json[])[0]!.label as Json).ug);
+      for (const f of permit.fields) assert.ok(['text', 'longtext', 'integer', 'decimal', 'date', 'choice', 'multichoice', 'yesno', 'phone', 'resident_id', 'consent'].includes(f.type as string));
+    }
+    assert.equal((await api(hall.url, 'GET', '/api/forms', hall.displayToken)).status, 403);
+    assert.equal((await api(hall.url, 'GET', '/api/forms', null)).status, 401);
+  });
+
+  it('serves only the newest active version, and admins see every version', async () => {
+    await storeForms(hall, [{ ...BOX, version: 2, title: { ...BOX.title, zh: '意见箱（第二版）' } }]);
+    const served = (await api<Json[]>(hall.url, 'GET', '/api/forms', hall.kioskToken)).body.filter((f) => f.id === BOX.id);
+    assert.deepEqual(served.map((f) => f.version), [2]);
+    const all = await api<{ forms: Json[]; retentionDays: number }>(hall.url, 'GET', '/api/forms/all', hall.adminToken);
+    assert.equal(all.status, 200);
+    assert.deepEqual(all.body.forms.filter((f) => f.id === BOX.id).map((f) => f.version), [2, 1]);
+    assert.equal(all.body.retentionDays, 30);
+    // Deactivating version 2 serves version 1 again.
+    const off = await api<Json>(hall.url, 'PATCH', `/api/forms/${BOX.id}`, hall.adminToken, { active: false, version: 2 });
+    assert.equal(off.status, 200);
+    assert.equal(off.body.activeVersion, 1);
+    const again = (await api<Json[]>(hall.url, 'GET', '/api/forms', hall.kioskToken)).body.filter((f) => f.id === BOX.id);
+    assert.deepEqual(again.map((f) => f.version), [1]);
+    assert.equal((await auditRows('setup.form.deactivate', BOX.id)).length, 1);
+  });
+});
+
+describe('GET /api/services', () => {
+  it('carries formId on every service', async () => {
+    const r = await api<Json[]>(hall.url, 'GET', '/api/services', hall.kioskToken);
+    assert.ok(r.body.length > 0);
+    for (const s of r.body) assert.ok('formId' in s && (s.formId === null || typeof s.formId === 'string'), JSON.stringify(s));
+  });
+});
+
+describe('POST /api/submissions', () => {
+  it('stores a kiosk submission for its ticket and links it to the ticket', async () => {
+    const ticketId = await kioskTicket();
+    const before = await api<Json>(hall.url, 'GET', `/api/tickets/${ticketId}`, staff);
+    assert.equal(before.body.submissionId, null);
+    const r = await submit({ formId: PERMIT.id, version: 1, language: 'zh', answers: good(), ticketId });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.deepEqual(Object.keys(r.body), ['id']);
+    const ticket = await api<Json>(hall.url, 'GET', `/api/tickets/${ticketId}`, staff);
+    assert.equal(ticket.body.submissionId, r.body.id);
+
+    const read = await api<Json & { answers: Json; form: Json }>(hall.url, 'GET', `/api/submissions/${r.body.id as string}`, staff);
+    assert.equal(read.status, 200);
+    assert.equal(read.body.filledBy, 'kiosk');
+    assert.equal(read.body.ticketId, ticketId);
+    assert.equal(read.body.language, 'zh');
+    assert.equal(read.body.version, 1);
+    assert.deepEqual(read.body.answers, { ...good(), id_number: residentId() });
+    assert.equal(read.body.form.id, PERMIT.id);
+    assert.deepEqual((read.body.personalCodes as string[]).sort(), ['id_number', 'name', 'phone']);
+
+    // The same through the ticket, for the counter.
+    const byTicket = await api<Json>(hall.url, 'GET', `/api/tickets/${ticketId}/submission`, staff);
+    assert.equal(byTicket.status, 200);
+    assert.equal(byTicket.body.id, r.body.id);
+
+    // A second submission of the form for the ticket is refused.
+    const twice = await submit({ formId: PERMIT.id, version: 1, language: 'zh', answers: good(), ticketId });
+    assert.equal(twice.status, 409);
+    assert.equal((twice.body.error as Json).code, 'SUBMISSION_EXISTS');
+  });
+
+  it('drops the answers of fields that are not shown', async () => {
+    const ticketId = await kioskTicket();
+    const r = await submit({ formId: PERMIT.id, version: 1, language: 'zh', answers: { ...good(), has_children: false, children: 3 }, ticketId });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const read = await api<{ answers: Json }>(hall.url, 'GET', `/api/submissions/${r.body.id as string}`, staff);
+    assert.equal(read.body.answers.has_children, false);
+    assert.ok(!('children' in read.body.answers), 'the hidden answer was not stored');
+    const row = await hall.server.context.db.reader.get<{ answers: string }>('SELECT answers FROM submissions WHERE id = ?', [r.body.id as string]);
+    assert.ok(!('children' in (JSON.parse(row!.answers) as Json)), 'nor is it in the row');
+  });
+
+  it('answers 422 with every field error in the submission language (bo, ug)', async () => {
+    for (const lang of ['bo', 'ug'] as const) {
+      const ticketId = await kioskTicket();
+      const answers = { ...good(), id_number: wrongCheckId(), phone: '12012345678', reason: 'nonsense' };
+      delete (answers as Partial<typeof answers>).name;
+      // The reader's header says Chinese; the resident filled the form in bo/ug.
+      const r = await api<{ error: { code: string; message: string; details: { fields: Record<string, { code: string; message: string }> } } }>(
+        hall.url, 'POST', '/api/submissions', hall.kioskToken, { formId: PERMIT.id, version: 1, language: lang, answers, ticketId }, { 'Accept-Language': 'zh' },
+      );
+      assert.equal(r.status, 422);
+      const errors = locale(lang, 'errors');
+      const formErrors = locale(lang, 'forms').Errors as Json;
+      assert.equal(r.body.error.code, 'INVALID_SUBMISSION');
+      assert.equal(r.body.error.message, errors.INVALID_SUBMISSION);
+      const f = r.body.error.details.fields;
+      assert.equal(f.id_number?.code, 'BAD_ID_CHECKSUM');
+      assert.equal(f.id_number?.message, formErrors.BAD_ID_CHECKSUM);
+      assert.equal(f.phone?.code, 'BAD_PHONE');
+      assert.equal(f.reason?.code, 'UNKNOWN_CHOICE');
+      assert.equal(f.name?.code, 'REQUIRED');
+      assert.equal(f.name?.message, formErrors.REQUIRED);
+      assert.match(f.name!.message, lang === 'bo' ? /[\u0F00-\u0FFF]/ : /[\u0600-\u06FF]/);
+      // Nothing was stored for the ticket.
+      assert.equal((await api<Json>(hall.url, 'GET', `/api/tickets/${ticketId}`, staff)).body.submissionId, null);
+    }
+  });
+
+  it('enforces the ticket rules', async () => {
+    // The form needs a ticket.
+    const none = await submit({ formId: PERMIT.id, version: 1, language: 'zh', answers: good() });
+    assert.equal(none.status, 422);
+    assert.equal((none.body.error as Json).code, 'TICKET_REQUIRED');
+    // The suggestion box does not.
+    const box = await submit({ formId: BOX.id, version: 1, language: 'ug', answers: { opinion: 'ياخشى' } });
+    assert.equal(box.status, 201, JSON.stringify(box.body));
+    // Unknown ticket.
+    const ghost = await submit({ formId: PERMIT.id, version: 1, language: 'zh', answers: good(), ticketId: 'no-such-ticket' });
+    assert.equal(ghost.status, 422);
+    assert.equal((ghost.body.error as Json).code, 'TICKET_UNKNOWN');
+    // Another kiosk's ticket.
+    const other = (await api<{ token: string }>(hall.url, 'POST', '/api/devices', hall.adminToken, { role: 'kiosk', name: 'Second kiosk' })).body.token;
+    const theirs = await kioskTicket('household', other);
+    const stolen = await submit({ formId: PERMIT.id, version: 1, language: 'zh', answers: good(), ticketId: theirs });
+    assert.equal(stolen.status, 403);
+    assert.equal((stolen.body.error as Json).code, 'TICKET_OTHER_KIOSK');
+    // A ticket of another service.
+    const elsewhere = await kioskTicket('enquiries');
+    const wrongService = await submit({ formId: PERMIT.id, version: 1, language: 'zh', answers: good(), ticketId: elsewhere });
+    assert.equal(wrongService.status, 422);
+    assert.equal((wrongService.body.error as Json).code, 'FORM_NOT_FOR_TICKET');
+    // A ticket of an earlier day.
+    const old = await kioskTicket();
+    await hall.server.context.db.write((c) => c.run("UPDATE tickets SET day = '2020-01-01' WHERE id = ?", [old]));
+    const stale = await submit({ formId: PERMIT.id, version: 1, language: 'zh', answers: good(), ticketId: old });
+    assert.equal(stale.status, 422);
+    assert.equal((stale.body.error as Json).code, 'TICKET_NOT_TODAY');
+  });
+});
+
+describe('staff filling (帮办代办)', () => {
+  it('records the staff member who filled it, and lets staff complete a kiosk submission', async () => {
+    const ticketId = await kioskTicket();
+    const r = await submit({ formId: PERMIT.id, version: 1, language: 'bo', answers: good(), ticketId }, staff);
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const read = await api<Json>(hall.url, 'GET', `/api/submissions/${r.body.id as string}`, staff);
+    assert.equal(read.body.filledBy, 'staff');
+    assert.equal(read.body.fillerId, staffId);
+
+    // A kiosk submission corrected at the counter.
+    const t2 = await kioskTicket();
+    const k = await submit({ formId: PERMIT.id, version: 1, language: 'zh', answers: { ...good(), phone: '' }, ticketId: t2 });
+    assert.equal(k.status, 201);
+    const id = k.body.id as string;
+    const bad = await api<Json>(hall.url, 'PUT', `/api/submissions/${id}`, staff, { answers: { ...good(), id_number: '123' } });
+    assert.equal(bad.status, 422);
+    const fixed = await api<Json>(hall.url, 'PUT', `/api/submissions/${id}`, staff, { answers: { ...good(), phone: '13912345678' } });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    const after = await api<Json & { answers: Json }>(hall.url, 'GET', `/api/submissions/${id}`, staff);
+    assert.equal(after.body.answers.phone, '13912345678');
+    assert.equal(after.body.filledBy, 'staff');
+    assert.equal(after.body.fillerId, staffId);
+    const update = await auditRows('submission.update', id);
+    assert.equal(update.length, 1);
+    assert.equal(JSON.parse(update[0]!.detail!).previousFilledBy, 'kiosk');
+    // A kiosk may not replace.
+    assert.equal((await api(hall.url, 'PUT', `/api/submissions/${id}`, hall.kioskToken, { answers: good() })).status, 403);
+
+    const reviewed = await api<Json>(hall.url, 'POST', `/api/submissions/${id}/reviewed`, staff, {});
+    assert.equal(reviewed.status, 200);
+    assert.equal(reviewed.body.reviewedBy, staffId);
+    assert.equal((await api<Json>(hall.url, 'GET', `/api/submissions/${id}`, staff)).body.reviewedBy, staffId);
+  });
+});
+
+describe('reading a submission', () => {
+  it('is for staff and admins only, and every read is audited', async () => {
+    const ticketId = await kioskTicket();
+    const r = await submit({ formId: PERMIT.id, version: 1, language: 'zh', answers: good(), ticketId });
+    const id = r.body.id as string;
+    for (const token of [hall.kioskToken, hall.displayToken]) {
+      const refused = await api<Json>(hall.url, 'GET', `/api/submissions/${id}`, token);
+      assert.equal(refused.status, 403);
+      assert.ok(!JSON.stringify(refused.body).includes('欧阳明珠'));
+    }
+    assert.equal((await api(hall.url, 'GET', `/api/tickets/${ticketId}/submission`, hall.kioskToken)).status, 403);
+    assert.equal((await auditRows('submission.read', id)).length, 0, 'refused reads are not reads');
+    await api(hall.url, 'GET', `/api/submissions/${id}`, staff);
+    await api(hall.url, 'GET', `/api/tickets/${ticketId}/submission`, hall.adminToken);
+    const reads = await auditRows('submission.read', id);
+    assert.equal(reads.length, 2);
+    assert.equal(reads[0]!.actor_kind, 'staff');
+    assert.equal(reads[0]!.actor_id, staffId);
+    assert.equal(JSON.parse(reads[1]!.detail!).via, 'ticket');
+    // The audit trail never holds the answers.
+    const all = await hall.server.context.db.reader.all<{ detail: string | null }>('SELECT detail FROM audit_log');
+    assert.ok(all.every((a) => !(a.detail ?? '').includes('欧阳明珠') && !(a.detail ?? '').includes(residentId())));
+    assert.equal((await api(hall.url, 'GET', '/api/submissions/no-such-id', staff)).status, 404);
+  });
+});
+
+describe('hostile submissions', () => {
+  it('refuses or stores inert, never a 500', async () => {
+    const cases: { body: unknown; status: number; code?: string }[] = [
+      { body: { formId: PERMIT.id, version: 99, language: 'zh', answers: good() }, status: 409, code: 'FORM_VERSION_MISMATCH' },
+      { body: { formId: 'no-such-form', version: 1, language: 'zh', answers: good() }, status: 422, code: 'FORM_UNKNOWN' },
+      { body: { formId: BOX.id, version: 1, language: 'zh', answers: { opinion: 'x', extra: 'field' } }, status: 422, code: 'INVALID_SUBMISSION' },
+      { body: { formId: BOX.id, version: 1, language: 'zh', answers: { opinion: 'x'.repeat(10_000) } }, status: 422, code: 'INVALID_SUBMISSION' },
+      { body: { formId: BOX.id, version: 1, language: 'zh', answers: { opinion: ['a', 'b'] } }, status: 422, code: 'INVALID_SUBMISSION' },
+      { body: { formId: BOX.id, version: 1, language: 'zh', answers: { opinion: { nested: true } } }, status: 422, code: 'INVALID_SUBMISSION' },
+      { body: { formId: BOX.id, version: 1, language: 'zh', answers: [] }, status: 422, code: 'INVALID_SUBMISSION' },
+      { body: { formId: BOX.id, version: 1, language: 'zh', answers: 'text' }, status: 422, code: 'INVALID_SUBMISSION' },
+      { body: { formId: BOX.id, version: 1, language: 'xx', answers: { opinion: 'x' } }, status: 400 },
+      { body: { formId: BOX.id, version: '1', language: 'zh', answers: { opinion: 'x' } }, status: 400 },
+      { body: { formId: '../../etc', version: 1, language: 'zh', answers: {} }, status: 400 },
+    ];
+    for (const c of cases) {
+      const r = await submit(c.body as Json);
+      assert.equal(r.status, c.status, `${JSON.stringify(c.body).slice(0, 120)} → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+      if (c.code) assert.equal((r.body.error as Json).code, c.code);
+    }
+    // __proto__ as an answer key (sent as raw JSON so it is an own property).
+    const proto = await fetch(`${hall.url}/api/submissions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${hall.kioskToken}`, 'Content-Type': 'application/json' },
+      body: `{"formId":"${BOX.id}","version":1,"language":"zh","answers":{"opinion":"x","__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}}`,
+    });
+    assert.equal(proto.status, 422);
+    assert.equal(({} as Json).admin, undefined);
+    // A body over the limit.
+    const huge = await submit({ formId: BOX.id, version: 1, language: 'zh', answers: { opinion: 'x'.repeat(70_000) } });
+    assert.equal(huge.status, 413);
+
+    // Script in a text answer is stored and returned as the same string.
+    const script = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+    const ok = await submit({ formId: BOX.id, version: 1, language: 'zh', answers: { opinion: script } });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    const read = await fetch(`${hall.url}/api/submissions/${ok.body.id as string}`, { headers: { Authorization: `Bearer ${staff}` } });
+    assert.match(read.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(((await read.json()) as { answers: Json }).answers.opinion, script);
+  });
+});
