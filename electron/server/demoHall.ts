@@ -10,6 +10,16 @@ export const DEMO_HALL_NAME: LocalizedText = {
   ug: 'بەخت مەھەللىسى بىر توختاملىق خەلققە قۇلايلىق مۇلازىمەت زالى',
 };
 
+/** Pictograms (resources/pictograms) of the demo services: a picture is recognised faster than a word. */
+const DEMO_ICONS: Record<string, string> = {
+  'social-insurance': 'health',
+  household: 'id-card',
+  'civil-assistance': 'allowance',
+  elderly: 'elderly',
+  enquiries: 'question',
+  proxy: 'handshake',
+};
+
 const service = (id: string, prefix: string, names: LocalizedText, averageMinutes: number, sortOrder: number): ServiceItem => ({
   id,
   prefix,
@@ -21,6 +31,9 @@ const service = (id: string, prefix: string, names: LocalizedText, averageMinute
   openTo: '24:00',
   active: true,
   sortOrder,
+  formId: null,
+  icon: DEMO_ICONS[id] ?? null,
+  hours: null,
 });
 
 export const DEMO_SERVICES: ServiceItem[] = [

@@ -36,6 +36,7 @@ export function counterJson(c: Counter) {
     staffId: c.staffId,
     languages: c.languages,
     currentTicketId: c.currentTicketId,
+    usualLanguages: c.usualLanguages ?? [],
   };
 }
 

@@ -1,0 +1,120 @@
+// Statistics for a day or a range (admin): JSON for the admin page's charts and tables, and
+// the same figures as an XLSX workbook (exceljs): one sheet per table, Chinese headers,
+// numbers stored as numbers. The counting itself is electron/core/stats.ts.
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import { computeStats, validRange, type HallStats, type TimeSummary } from '../../../core/stats.js';
+import { today } from '../../../core/usecases/today.js';
+import type { ServerContext } from '../../context.js';
+import { toTicket, type TicketRow } from '../../../store/rows.js';
+import { HttpError } from '../errors.js';
+import type { Router } from '../router.js';
+
+/** Longest range one request may ask for (a year of a busy hall is about a million tickets). */
+export const MAX_RANGE_DAYS = 366;
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+async function range(ctx: ServerContext, q: URLSearchParams): Promise<{ from: string; to: string }> {
+  const day = await today(ctx.store.reads, ctx.deps.clock);
+  const from = q.get('from') ?? q.get('day') ?? day;
+  const to = q.get('to') ?? from;
+  if (!Day.safeParse(from).success || !Day.safeParse(to).success || !validRange(from, to, MAX_RANGE_DAYS)) {
+    throw new HttpError(400, 'BAD_REQUEST', { issues: [{ path: 'from', problem: `from..to: YYYY-MM-DD, from ≤ to, at most ${MAX_RANGE_DAYS} days` }] });
+  }
+  return { from, to };
+}
+
+async function submissionCounts(ctx: ServerContext, from: string, to: string): Promise<{ formId: string; count: number }[]> {
+  const table = await ctx.db.reader.get<{ n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'submissions'");
+  if (!table?.n) return [];
+  return ctx.db.reader.all<{ formId: string; count: number }>(
+    'SELECT form_id AS formId, COUNT(*) AS count FROM submissions WHERE day BETWEEN ? AND ? GROUP BY form_id',
+    [from, to],
+  );
+}
+
+export async function loadStats(ctx: ServerContext, from: string, to: string): Promise<HallStats> {
+  const [rows, submissions, services, counters, policy] = await Promise.all([
+    ctx.db.reader.all<TicketRow>('SELECT * FROM tickets WHERE day BETWEEN ? AND ?', [from, to]),
+    submissionCounts(ctx, from, to),
+    ctx.store.reads.listServices(),
+    ctx.store.reads.listCounters(),
+    ctx.store.reads.getPolicy(),
+  ]);
+  return computeStats({
+    from,
+    to,
+    timeZone: policy.timeZone,
+    tickets: rows.map(toTicket),
+    submissions,
+    serviceOrder: services.map((s) => s.id),
+    counterOrder: counters.map((c) => c.id),
+  });
+}
+
+const round1 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
+const times = (t: TimeSummary) => [round1(t.meanMinutes), round1(t.p90Minutes)];
+
+const LANGUAGE_NAMES = { zh: '汉语', bo: '藏语', ug: '维吾尔语' } as const;
+
+/** The workbook: the first sheet is one row per service with its Chinese name and ticket count. */
+export async function statsWorkbook(ctx: ServerContext, s: HallStats): Promise<Buffer> {
+  const [services, counters] = await Promise.all([ctx.store.reads.listServices(), ctx.store.reads.listCounters()]);
+  const serviceName = new Map(services.map((x) => [x.id, x.names.zh]));
+  const servicePrefix = new Map(services.map((x) => [x.id, x.prefix]));
+  const counterName = new Map(counters.map((c) => [c.id, c.names.zh]));
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Hall Kiosk';
+  const sheet = (name: string, headers: string[], rows: (string | number | null)[][]) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(headers).font = { bold: true };
+    for (const r of rows) ws.addRow(r);
+    ws.columns.forEach((c, i) => (c.width = i === 0 ? 24 : 14));
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  };
+  sheet(
+    '按事项',
+    ['事项', '前缀', '号票数', '办结', '过号', '取消', '未结', '绿色通道', '平均等候(分钟)', 'P90等候(分钟)', '平均办理(分钟)', 'P90办理(分钟)'],
+    s.byService.map((r) => [
+      serviceName.get(r.serviceId) ?? r.serviceId,
+      servicePrefix.get(r.serviceId) ?? '',
+      r.tickets,
+      r.done,
+      r.noShow,
+      r.cancelled,
+      r.open,
+      r.priority,
+      ...times(r.wait),
+      ...times(r.service),
+    ]),
+  );
+  sheet('按小时', ['小时', '号票数'], s.byHour.map((h) => [h.hour, h.tickets]));
+  sheet(
+    '按窗口',
+    ['窗口', '号票数', '办结', '过号', '平均等候(分钟)', 'P90等候(分钟)', '平均办理(分钟)', 'P90办理(分钟)'],
+    s.byCounter.map((r) => [counterName.get(r.counterId) ?? r.counterId, r.tickets, r.done, r.noShow, ...times(r.wait), ...times(r.service)]),
+  );
+  sheet('语言', ['语言', '号票数'], s.byLanguage.map((l) => [LANGUAGE_NAMES[l.language], l.tickets]));
+  sheet('表单', ['表单', '提交数'], s.byForm.map((f) => [f.formId, f.submissions]));
+  sheet('范围', ['起始日', '结束日', '号票总数', '办结', '过号'], [[s.from, s.to, s.totals.tickets, s.totals.done, s.totals.noShow]]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function registerStatsRoutes(router: Router, ctx: ServerContext): void {
+  router.add('GET', '/api/stats', { access: ['admin'] }, async (req) => {
+    const { from, to } = await range(ctx, req.query);
+    return { status: 200, json: await loadStats(ctx, from, to) };
+  });
+
+  router.add('GET', '/api/stats.xlsx', { access: ['admin'] }, async (req) => {
+    const { from, to } = await range(ctx, req.query);
+    const body = await statsWorkbook(ctx, await loadStats(ctx, from, to));
+    return {
+      status: 200,
+      body,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      headers: { 'Content-Disposition': `attachment; filename="hall-stats-${from}_${to}.xlsx"`, 'Cache-Control': 'no-store' },
+    };
+  });
+}
