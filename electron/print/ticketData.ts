@@ -40,6 +40,8 @@ export function ticketPrintData(args: {
   language: Language;
   hallName: LocalizedText;
   timeZone: string;
+  /** The phone status link (/t/<ref>); the QR carries it when given. */
+  statusUrl?: string;
 }): TicketPrintData {
   const { ticket, service, info } = args;
   return {
@@ -52,7 +54,7 @@ export function ticketPrintData(args: {
     waitMinutes: Math.max(0, Math.round(info.estimatedWaitMinutes)),
     issuedAt: ticket.issuedAt,
     timeZone: args.timeZone,
-    reference: ticketReference(ticket),
+    reference: args.statusUrl && /^[\x20-\x7E]+$/.test(args.statusUrl) ? args.statusUrl : ticketReference(ticket),
     priority: ticket.priority,
   };
 }

@@ -6,8 +6,10 @@ import type { Router } from '../router.js';
 import { parse } from '../validate.js';
 
 const NewDevice = z.object({
-  role: z.enum(['kiosk', 'display']),
+  role: z.enum(['kiosk', 'display', 'rater']),
   name: z.string().trim().min(1).max(80),
+  /** A rating pad (rater) is paired to one counter. */
+  counterId: z.string().min(1).max(64).optional(),
 });
 
 const NewStaff = z.object({
@@ -20,10 +22,13 @@ const Id = z.string().min(1).max(64);
 
 export function registerAdminRoutes(router: Router, ctx: ServerContext): void {
   router.add('POST', '/api/devices', { access: ['admin'], maxBody: 4096 }, async (req) => {
-    const { role, name } = parse(NewDevice, req.body);
-    const { device, token } = await ctx.auth.createDevice(role, name);
+    const { role, name, counterId } = parse(NewDevice, req.body);
+    if (role === 'rater' && (!counterId || !(await ctx.store.reads.getCounter(counterId)))) {
+      throw new HttpError(400, 'BAD_REQUEST', { issues: [{ path: 'counterId', problem: 'a rating pad needs an existing counter' }] });
+    }
+    const { device, token } = await ctx.auth.createDevice(role, name, role === 'rater' ? counterId! : null);
     ctx.log.info({ deviceId: device.id, role }, 'device created');
-    return { status: 201, json: { id: device.id, role, name, token } };
+    return { status: 201, json: { id: device.id, role, name, token, ...(role === 'rater' ? { counterId } : {}) } };
   });
 
   router.add('GET', '/api/devices', { access: ['admin'] }, async () => {
@@ -34,6 +39,7 @@ export function registerAdminRoutes(router: Router, ctx: ServerContext): void {
         id: d.id,
         role: d.role,
         name: d.name,
+        counterId: d.counterId,
         createdAt: new Date(d.createdAt).toISOString(),
         revokedAt: d.revokedAt === null ? null : new Date(d.revokedAt).toISOString(),
       })),

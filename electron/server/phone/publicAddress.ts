@@ -1,0 +1,71 @@
+// The hall's public address (setting `hall.publicAddress`): what the ticket QR and the
+// phone status link start with. Default: this server's first LAN IPv4 address and port.
+import { networkInterfaces } from 'node:os';
+import type { Database } from '../../store/db.js';
+
+export const PUBLIC_ADDRESS_KEY = 'hall.publicAddress';
+
+export function firstLanAddress(): string | null {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return null;
+}
+
+/** "http://host[:port]" with nothing after it, or null when the text is not one. */
+export function normalizeAddress(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return null;
+  if (!/^[\x21-\x7E]+$/.test(url.host)) return null;
+  return `${url.protocol}//${url.host}`;
+}
+
+export class PublicAddress {
+  private configured: string | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly served: () => { scheme: 'http' | 'https'; port: number },
+  ) {}
+
+  async load(): Promise<void> {
+    const r = await this.db.reader.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [PUBLIC_ADDRESS_KEY]);
+    const v = r ? (JSON.parse(r.value) as unknown) : null;
+    this.configured = typeof v === 'string' ? normalizeAddress(v) : null;
+  }
+
+  defaultAddress(): string {
+    const { scheme, port } = this.served();
+    const host = firstLanAddress() ?? '127.0.0.1';
+    const standard = (scheme === 'http' && port === 80) || (scheme === 'https' && port === 443);
+    return `${scheme}://${host}${standard ? '' : `:${port}`}`;
+  }
+
+  current(): { address: string; configured: string | null; default: string } {
+    return { address: this.configured ?? this.defaultAddress(), configured: this.configured, default: this.defaultAddress() };
+  }
+
+  /** null returns to the default. */
+  async set(address: string | null): Promise<void> {
+    await this.db.write(async (c) => {
+      if (address === null) await c.run('DELETE FROM settings WHERE key = ?', [PUBLIC_ADDRESS_KEY]);
+      else {
+        await c.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [
+          PUBLIC_ADDRESS_KEY,
+          JSON.stringify(address),
+        ]);
+      }
+    });
+    this.configured = address;
+  }
+
+  statusUrl(ref: string): string {
+    return `${this.current().address}/t/${ref}`;
+  }
+}
