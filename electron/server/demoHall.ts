@@ -48,7 +48,7 @@ export const DEMO_SERVICES: ServiceItem[] = [
 const counter = (n: number, services: [string, number][]): Counter => ({
   id: `counter-${n}`,
   number: n,
-  names: { zh: `${n}号窗口`, bo: `སྒེའུ་ཁུང་ ${n}`, ug: `${n}-كۆزنەك` },
+  names: { zh: `${n}号窗口`, bo: `སྒེའུ་ཁུང་ \u2068${n}\u2069`, ug: `\u2068${n}\u2069-كۆزنەك` },
   services: services.map(([serviceId, weight]) => ({ serviceId, weight })),
   state: 'closed',
   staffId: null,
@@ -67,8 +67,8 @@ export const DEMO_COUNTERS: Counter[] = [
 
 export const DEMO_NOTICE: LocalizedText = {
   zh: '请留意叫号，听到您的号码后请到相应窗口办理。过号请到服务台咨询。',
-  bo: 'ཨང་གྲངས་འབོད་པར་ཡིད་གཟབ་གནང་རོགས། རང་གི་ཨང་གྲངས་ཐོས་རྗེས་སྒེའུ་ཁུང་དེར་ཕེབས་རོགས།',
-  ug: 'نومۇر چاقىرىشقا دىققەت قىلىڭ، نومۇرىڭىزنى ئاڭلىغاندا مۇناسىپ كۆزنەككە بېرىڭ.',
+  bo: 'ཨང་གྲངས་འབོད་པར་ཡིད་གཟབ་གནང་རོགས། རང་གི་ཨང་གྲངས་ཐོས་རྗེས་སྒེའུ་ཁུང་དེར་ཕེབས་རོགས། ཨང་འདས་ན་ཞབས་ཞུའི་སྡེ་ཚན་ལ་འདྲི་རོགས།',
+  ug: 'نومۇر چاقىرىشقا دىققەت قىلىڭ، نومۇرىڭىزنى ئاڭلىغاندا مۇناسىپ كۆزنەككە بېرىڭ. چاقىرىلغاندا كەلمىگەن بولسىڭىز، مۇلازىمەت ئۈستىلىدىن سوراڭ.',
 };
 
 /** Resolves true when the hall was empty and the demo was created. */

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Availability } from './actions.js';
 import type { CounterView, Lang, ServiceView, TicketView } from './types.js';
 
-const OWN_SHORT: Record<Lang, string> = { zh: '汉', bo: 'བོད།', ug: 'ئۇ' };
+// "ئۇ" alone reads as the pronoun "he/that": the Uyghur mark is the word itself.
+const OWN_SHORT: Record<Lang, string> = { zh: '汉', bo: 'བོད།', ug: 'ئۇيغۇر' };
 
 interface Props {
   counter: CounterView;
