@@ -4,6 +4,7 @@ import {
   EMPTY_TIBETAN,
   currentSyllable,
   pressTibetanKey,
+  refusesAfter,
   subjoinedForm,
   tibetanBackspace,
   tibetanText,
@@ -45,10 +46,40 @@ describe('Tibetan keyboard (GB/T 22034, xkb cn(tib))', () => {
     assert.equal(press(EMPTY_TIBETAN, 'm').subjoin, true);
   });
 
-  it('types a non-consonant as is while latched, and clears the latch', () => {
-    const s = press(EMPTY_TIBETAN, 'cmi');
-    assert.equal(tibetanText(s), '\u0F40\u0F72');
+  it('latches the third level as xkb cn(tib) does: m then u types subjoined wa ྭ, not the vowel ུ', () => {
+    const s = press(EMPTY_TIBETAN, 'cmu');
+    assert.equal(tibetanText(s), '\u0F40\u0FAD'); // ཀྭ
     assert.equal(s.subjoin, false);
+    assert.equal(tibetanText(press(EMPTY_TIBETAN, 'cu')), '\u0F40\u0F74'); // without the latch: ཀུ
+    // Every key types its level-3 sign after the latch (i: the reversed vowel ྀ).
+    assert.equal(tibetanText(press(EMPTY_TIBETAN, 'cmi')), '\u0F40\u0F80');
+    assert.equal(tibetanText(press(EMPTY_TIBETAN, 'mk')), '\u0F92'); // ྒ
+  });
+
+  it('never types the deprecated U+0F77 and U+0F79, but their recommended spellings', () => {
+    const all = TIBETAN_ROWS.flat().flatMap((k) => k.levels.filter((l) => l !== LATCH).join(''));
+    assert.ok(!all.some((l) => l.includes('\u0F77') || l.includes('\u0F79')));
+    const level4 = (id: string) => tibetanText(press(toggleTibetanAlt(toggleTibetanShift(EMPTY_TIBETAN)), id));
+    assert.equal(level4('2'), '\u0FB2\u0F71\u0F80');
+    assert.equal(level4('4'), '\u0FB3\u0F71\u0F80');
+    // Even if a layout slot held one, the key would type the recommended spelling.
+    const rogue: TibetanKey = { id: 'x', levels: ['\u0F77', '\u0F79', '\u0F77', '\u0F79'] };
+    assert.equal(tibetanText(pressTibetanKey(EMPTY_TIBETAN, rogue)), '\u0FB2\u0F71\u0F80');
+  });
+
+  it('refuses a subjoined letter after a vowel sign, and says so until the next key', () => {
+    const vowel = press(EMPTY_TIBETAN, 'ci'); // ཀི
+    const latched = press(vowel, 'mr');
+    assert.equal(tibetanText(latched), '\u0F40\u0F72');
+    assert.equal(latched.refused, true);
+    const direct = press(toggleTibetanAlt(vowel), 'r'); // AltGr+r: ྲ directly
+    assert.equal(tibetanText(direct), '\u0F40\u0F72');
+    assert.equal(direct.refused, true);
+    const next = press(latched, 'j');
+    assert.equal(tibetanText(next), '\u0F40\u0F72\u0F0B');
+    assert.equal(next.refused, false);
+    assert.equal(refusesAfter('\u0F40\u0FB2', '\u0FB1'), false); // stacking under a stack is fine (ཀྲྱ)
+    assert.equal(refusesAfter('\u0F40\u0F7C', '\u0FAD'), true);
   });
 
   it('maps base consonants to their subjoined forms', () => {

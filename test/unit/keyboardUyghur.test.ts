@@ -46,6 +46,18 @@ describe('Uyghur keyboard (xkb cn(ug))', () => {
     assert.equal(uyghurText(uyghurBackspace(uyghurBackspace(s))), 'ا');
   });
 
+  it('has the keys cn(ug) takes from the US layout: apostrophe, straight double quote, ` ~ = + \\ |', () => {
+    assert.deepEqual(keys.get("'")?.levels, ["'", '"']);
+    assert.deepEqual(keys.get('`')?.levels, ['`', '~']);
+    assert.deepEqual(keys.get('=')?.levels, ['=', '+']);
+    assert.deepEqual(keys.get('\\')?.levels, ['\\', '|']);
+    // Typed in a Uyghur word: the apostrophe keeps its code point (no Arabic substitute).
+    assert.equal(uyghurText(press(EMPTY_UYGHUR, "m'")), '\u0645\u0027');
+    assert.equal(uyghurText(press(toggleUyghurShift(EMPTY_UYGHUR), "'")), '"');
+    // Every printable key of the US layout is present: 47 keys, as on the physical keyboard.
+    assert.equal(keys.size, 47);
+  });
+
   it('hands out NFC text even when ئ arrives decomposed', () => {
     assert.equal(uyghurText({ raw: '\u064A\u0654', shift: false }), '\u0626');
   });

@@ -11,6 +11,7 @@ import {
   tibetanLevel,
   tibetanSpace,
   tibetanText,
+  toggleLevel,
   toggleTibetanAlt,
   toggleTibetanShift,
   type TibetanState,
@@ -39,12 +40,17 @@ export function TibetanKeyboard({ state, onChange, t }: TibetanKeyboardProps) {
             {t('Keyboard.subjoinArmed')}
           </span>
         )}
+        {state.refused && (
+          <span className="subjoin-hint" role="alert" data-testid="bo-refused">
+            {t('Keyboard.vowelBeforeStack')}
+          </span>
+        )}
       </div>
       {TIBETAN_ROWS.map((row, i) => (
         <div className="key-row" key={i}>
           {row.map((key) => {
             const out = key.levels[level];
-            if (out === LATCH) {
+            if (key.levels[toggleLevel(state)] === LATCH) {
               return (
                 <TapButton
                   key={key.id}
@@ -59,7 +65,7 @@ export function TibetanKeyboard({ state, onChange, t }: TibetanKeyboardProps) {
             }
             return (
               <TapButton key={key.id} className="key" onTap={() => onChange(pressTibetanKey(state, key))} testId={`bo-key-${key.id}`}>
-                {keyLabel(out)}
+                {out === LATCH ? '' : keyLabel(out)}
               </TapButton>
             );
           })}

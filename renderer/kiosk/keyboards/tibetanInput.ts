@@ -9,14 +9,31 @@ export interface TibetanState {
   raw: string;
   shift: boolean;
   alt: boolean;
-  /** The subjoin key was pressed: the next consonant is typed in its subjoined form. */
+  /** The latch key (m) was pressed: the next key types its third level (a subjoined letter for a consonant). */
   subjoin: boolean;
+  /** The last key was refused (a subjoined letter after a vowel sign); the keyboard says so. */
+  refused?: boolean;
 }
 
 export const EMPTY_TIBETAN: TibetanState = { raw: '', shift: false, alt: false, subjoin: false };
 
 export function tibetanLevel(s: TibetanState): 0 | 1 | 2 | 3 {
-  return ((s.shift ? 1 : 0) + (s.alt ? 2 : 0)) as 0 | 1 | 2 | 3;
+  // The latch works like a held AltGr for one key (xkb ISO_Level3_Latch).
+  return ((s.shift ? 1 : 0) + (s.alt || s.subjoin ? 2 : 0)) as 0 | 1 | 2 | 3;
+}
+
+/** Deprecated signs (no canonical decomposition) and the spellings Unicode recommends. */
+const DEPRECATED: Record<string, string> = { '\u0F77': '\u0FB2\u0F71\u0F80', '\u0F79': '\u0FB3\u0F71\u0F80' };
+
+const VOWEL_SIGN = /[\u0F71-\u0F7D\u0F80\u0F81]$/u;
+const SUBJOINED = /^[\u0F90-\u0FBC]/u;
+
+/**
+ * A subjoined letter belongs under the consonant, before any vowel sign: after a vowel
+ * sign it would stack under the vowel, which no Tibetan word does.
+ */
+export function refusesAfter(text: string, next: string): boolean {
+  return VOWEL_SIGN.test(text) && SUBJOINED.test(next);
 }
 
 /**
@@ -32,19 +49,27 @@ export function subjoinedForm(ch: string): string | null {
   return null;
 }
 
+/** The level of the toggles alone, without the latch: where the latch key itself is found. */
+export function toggleLevel(s: TibetanState): 0 | 1 | 2 | 3 {
+  return ((s.shift ? 1 : 0) + (s.alt ? 2 : 0)) as 0 | 1 | 2 | 3;
+}
+
 export function pressTibetanKey(s: TibetanState, key: TibetanKey): TibetanState {
+  // The latch key itself (m at the base and Shift levels) arms or cancels the latch.
+  const own = key.levels[toggleLevel(s)];
+  if (own === LATCH) return { ...s, shift: false, alt: false, subjoin: !s.subjoin, refused: false };
   const out = key.levels[tibetanLevel(s)];
-  if (out === LATCH) return { ...s, shift: false, alt: false, subjoin: !s.subjoin };
-  // The latch applies to the next key only: a consonant is stacked, anything else is typed as is.
-  const text = s.subjoin ? (subjoinedForm(out) ?? out) : out;
-  return { raw: appendText(s.raw, text), shift: false, alt: false, subjoin: false };
+  // The latch applies to the next key only, as its third level.
+  const text = out === LATCH ? '' : [...out].map((c) => DEPRECATED[c] ?? c).join('');
+  if (text === '' || refusesAfter(s.raw, text)) return { ...s, shift: false, alt: false, subjoin: false, refused: text !== '' };
+  return { raw: appendText(s.raw, text), shift: false, alt: false, subjoin: false, refused: false };
 }
 
 export const toggleTibetanShift = (s: TibetanState): TibetanState => ({ ...s, shift: !s.shift });
 export const toggleTibetanAlt = (s: TibetanState): TibetanState => ({ ...s, alt: !s.alt });
-export const tibetanSpace = (s: TibetanState): TibetanState => ({ ...s, raw: appendText(s.raw, ' '), subjoin: false });
+export const tibetanSpace = (s: TibetanState): TibetanState => ({ ...s, raw: appendText(s.raw, ' '), subjoin: false, refused: false });
 export const tibetanBackspace = (s: TibetanState): TibetanState =>
-  s.subjoin ? { ...s, subjoin: false } : { ...s, raw: deleteLast(s.raw) };
+  s.subjoin ? { ...s, subjoin: false, refused: false } : { ...s, raw: deleteLast(s.raw), refused: false };
 
 export function tibetanText(s: TibetanState): string {
   return nfc(s.raw);

@@ -1,7 +1,11 @@
 // GB/T 22034 Tibetan keyboard, transcribed from Debian xkb-data 2.35.1 symbols/cn, variant
 // "tib" (see /work/shared/reference/xkb-cn-tib-ug.txt). Each key has four levels: base,
-// Shift, AltGr (level 3) and Shift+AltGr (level 4). The 'm' key is the subjoin latch on its
-// first two levels: the next consonant typed becomes its subjoined (stacked) form.
+// Shift, AltGr (level 3) and Shift+AltGr (level 4). The 'm' key latches the third level on
+// its first two levels, as xkb cn(tib) does: the next key types its level-3 sign, which for
+// a consonant is its subjoined (stacked) form and for u is subjoined wa ྭ.
+// Two level-4 signs differ from xkb: U+0F77 and U+0F79 are deprecated by Unicode (no
+// canonical decomposition, so NFC keeps them and search cannot match them); the keys type
+// their recommended spellings ྲཱྀ (U+0FB2 U+0F71 U+0F80) and ླཱྀ (U+0FB3 U+0F71 U+0F80).
 // Rows follow the physical keyboard so a resident who types Tibetan finds every letter
 // where GB/T 22034 puts it.
 
@@ -24,9 +28,9 @@ export const TIBETAN_ROWS: readonly (readonly TibetanKey[])[] = [
   [
     k('`', '\u0F68', '\u0F01', '\u0FB8', '\u0F00'),
     k('1', '\u0F21', '\u0F2A', '\u0F04', '\u0F76'),
-    k('2', '\u0F22', '\u0F2B', '\u0F05', '\u0F77'),
+    k('2', '\u0F22', '\u0F2B', '\u0F05', '\u0FB2\u0F71\u0F80'),
     k('3', '\u0F23', '\u0F2C', '\u0F7E', '\u0F78'),
-    k('4', '\u0F24', '\u0F2D', '\u0F83', '\u0F79'),
+    k('4', '\u0F24', '\u0F2D', '\u0F83', '\u0FB3\u0F71\u0F80'),
     k('5', '\u0F25', '\u0F2E', '\u0F37', '\u0F81'),
     k('6', '\u0F26', '\u0F2F', '\u0F35', '\u0F09'),
     k('7', '\u0F27', '\u0F30', '\u0F7F', '\u0F0A'),

@@ -1,6 +1,8 @@
 // Uyghur keyboard (Arabic script), transcribed from Debian xkb-data 2.35.1 symbols/cn,
 // variant "ug" (see /work/shared/reference/xkb-cn-tib-ug.txt). The variant includes
-// us(basic), so the digit keys it does not override keep their US digits. Two levels: base
+// us(basic), so every key it does not override keeps its US symbols: the digits 1–8 with
+// their Shift signs, ` ~, = +, \ |, and the apostrophe and straight double quote ' " (the
+// apostrophe is also the Latin-script Uyghur syllable separator). Two levels: base
 // and Shift (null where xkb has VoidSymbol). Rows keep the physical positions Uyghur
 // typists know; the text they type runs right to left.
 
@@ -13,6 +15,7 @@ const k = (id: string, base: string, shift: string | null): UyghurKey => ({ id, 
 
 export const UYGHUR_ROWS: readonly (readonly UyghurKey[])[] = [
   [
+    k('`', '`', '~'),
     k('1', '1', '!'),
     k('2', '2', '@'),
     k('3', '3', '#'),
@@ -24,6 +27,7 @@ export const UYGHUR_ROWS: readonly (readonly UyghurKey[])[] = [
     k('9', '9', ')'),
     k('0', '0', '('),
     k('-', '-', '\u2014'),
+    k('=', '=', '+'),
   ],
   [
     k('q', '\u0686', null),
@@ -38,6 +42,7 @@ export const UYGHUR_ROWS: readonly (readonly UyghurKey[])[] = [
     k('p', '\u067E', null),
     k('[', ']', '\u00BB'),
     k(']', '[', '\u00AB'),
+    k('\\', '\\', '|'),
   ],
   [
     k('a', '\u06BE', null),
@@ -50,6 +55,7 @@ export const UYGHUR_ROWS: readonly (readonly UyghurKey[])[] = [
     k('k', '\u0643', '\u06C6'),
     k('l', '\u0644', null),
     k(';', '\u061B', ':'),
+    k("'", "'", '"'),
   ],
   [
     k('z', '\u0632', null),
