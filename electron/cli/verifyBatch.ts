@@ -1,0 +1,64 @@
+// `npm run verify-batch -- FILE.gpg --key DISTRICT-PRIVATE.asc [--passphrase P] [--hall-key HALL.asc]`
+// For the district: decrypts a batch, checks the hall's signature, every file's SHA-256, size
+// and record count against manifest.json, and prints a summary. Exit 0 only when all of it
+// checks out; 1 with the list of problems otherwise; 2 for wrong usage.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { verifyBatch } from '../server/export/verify.js';
+
+const USAGE = 'Usage: npm run verify-batch -- FILE.gpg --key PRIVATE.asc [--passphrase P] [--hall-key HALL.asc]';
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { key: { type: 'string' }, passphrase: { type: 'string' }, 'hall-key': { type: 'string' } },
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const file = parsed.positionals[0];
+  const { key, passphrase } = parsed.values;
+  if (!file || !key) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  for (const f of [file, key, parsed.values['hall-key']]) {
+    if (f && !existsSync(f)) {
+      console.error(`No such file: ${f}`);
+      process.exit(2);
+    }
+  }
+  let report;
+  try {
+    report = await verifyBatch({
+      file,
+      districtPrivateKey: readFileSync(key, 'utf8'),
+      ...(passphrase ? { passphrase } : {}),
+      ...(parsed.values['hall-key'] ? { hallPublicKey: readFileSync(parsed.values['hall-key'], 'utf8') } : {}),
+    });
+  } catch (e) {
+    console.error(`FAILED: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  const m = report.manifest;
+  if (m) {
+    console.log(`batch ${m.batchId} from hall ${m.hallName} (${m.hallId}), created ${m.createdAt}`);
+    console.log(`records from ${m.range.from ?? '-'} to ${m.range.to ?? '-'}, schema ${m.schemaVersion}`);
+  }
+  for (const f of report.files) console.log(`  ${f.name.padEnd(40)} ${String(f.records).padStart(8)} records  ${f.sha256.slice(0, 16)}…`);
+  if (report.signedBy) {
+    console.log(`signed by ${report.signedBy}`);
+    if (report.keyFromBatch) console.log('note: checked against the hall key inside the batch; compare this fingerprint with the one on the hall’s admin page, or pass --hall-key');
+  }
+  if (!report.ok) {
+    console.error('FAILED:');
+    for (const p of report.problems) console.error(`  - ${p}`);
+    process.exit(1);
+  }
+  console.log('OK: signature, hashes and counts check out');
+}
+
+await main();

@@ -1,0 +1,71 @@
+// One file of a batch while it is being written: its plaintext is hashed and counted on the
+// way, and lands on disk only encrypted (AES-256-GCM under a key that lives in memory for
+// this build alone). The tar header needs each file's size before its bytes, so the files are
+// written first and then streamed into the archive; a crash leaves only ciphertext behind.
+import { createCipheriv, createDecipheriv, createHash, randomBytes, type Hash } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+
+const FLUSH_AT = 256 * 1024;
+
+export class Spool {
+  private readonly iv = randomBytes(12);
+  private readonly cipher;
+  private readonly out: WriteStream;
+  private readonly hash: Hash = createHash('sha256');
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private tag: Buffer | null = null;
+  bytes = 0;
+  records = 0;
+
+  constructor(
+    readonly name: string,
+    readonly path: string,
+    private readonly key: Buffer,
+  ) {
+    this.cipher = createCipheriv('aes-256-gcm', key, this.iv);
+    this.out = createWriteStream(path, { mode: 0o600 });
+  }
+
+  /** Appends text; resolves once the disk can take more (backpressure). */
+  async write(text: string, records = 0): Promise<void> {
+    const buf = Buffer.from(text, 'utf8');
+    this.records += records;
+    this.pending.push(buf);
+    this.pendingBytes += buf.length;
+    if (this.pendingBytes >= FLUSH_AT) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pendingBytes === 0) return;
+    const chunk = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    if (!this.out.write(this.cipher.update(chunk))) await once(this.out, 'drain');
+  }
+
+  async finish(): Promise<{ sha256: string; bytes: number; records: number }> {
+    await this.flush();
+    const last = this.cipher.final();
+    this.tag = this.cipher.getAuthTag();
+    this.out.end(last);
+    await once(this.out, 'close');
+    return { sha256: this.hash.digest('hex'), bytes: this.bytes, records: this.records };
+  }
+
+  /** The plaintext back, checked against the GCM tag at the end. */
+  open(): Readable {
+    if (!this.tag) throw new Error(`spool ${this.name} is not finished`);
+    const decipher = createDecipheriv('aes-256-gcm', this.key, this.iv);
+    decipher.setAuthTag(this.tag);
+    return createReadStream(this.path).pipe(decipher);
+  }
+}
+
+export function spoolKey(): Buffer {
+  return randomBytes(32);
+}

@@ -1,0 +1,136 @@
+// The district's check of a batch file: decrypt with the district's private key, verify the
+// hall's signature, then recompute every member's size, SHA-256 and record count and compare
+// them with manifest.json. Streams: a batch of any size is checked in flat memory.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import * as openpgp from 'openpgp';
+import tar from 'tar-stream';
+import { CSV_BOM } from '../../core/export/csv.js';
+import { MANIFEST_NAME, manifestProblems, type FoundFile, type Manifest } from '../../core/export/manifest.js';
+import { HALL_KEY_MEMBER } from './builder.js';
+import { openProtected } from './protect.js';
+
+export interface VerifyInput {
+  file: string;
+  districtPrivateKey: string;
+  passphrase?: string;
+  /** The hall's public key (from its admin page); else the key inside the batch is used. */
+  hallPublicKey?: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  problems: string[];
+  manifest: Manifest | null;
+  files: FoundFile[];
+  signedBy: string | null;
+  /** True when the signature was checked against the key inside the batch, not a given one. */
+  keyFromBatch: boolean;
+}
+
+/** Counts records while bytes stream past: JSON lines, or CSV rows outside quotes. */
+class RecordCounter {
+  private quoted = false;
+  lines = 0;
+  bomOk = true;
+  private first = true;
+  constructor(private readonly kind: 'csv' | 'jsonl' | 'other') {}
+  push(chunk: Buffer): void {
+    if (this.first && this.kind === 'csv') this.bomOk = chunk.subarray(0, 3).equals(Buffer.from(CSV_BOM, 'utf8'));
+    this.first = false;
+    for (const b of chunk) {
+      if (this.kind === 'csv' && b === 0x22) this.quoted = !this.quoted;
+      else if (b === 0x0a && !this.quoted) this.lines += 1;
+    }
+  }
+  records(): number {
+    if (this.kind === 'csv') return Math.max(0, this.lines - 2);
+    if (this.kind === 'jsonl') return this.lines;
+    return 1;
+  }
+}
+
+async function decryptedTar(input: VerifyInput, decryptWith: openpgp.PrivateKey, verifyWith: openpgp.PublicKey | null) {
+  const { data, signatures } = await openProtected(createReadStream(input.file) as AsyncIterable<Uint8Array>, { decryptWith, verifyWith });
+  return { tarStream: Readable.fromWeb(data as import('node:stream/web').ReadableStream<Uint8Array>), signatures };
+}
+
+async function readDistrictKey(input: VerifyInput): Promise<openpgp.PrivateKey> {
+  const key = await openpgp.readPrivateKey({ armoredKey: input.districtPrivateKey });
+  if (key.isDecrypted()) return key;
+  if (!input.passphrase) throw new Error('the private key is protected: give its --passphrase');
+  return openpgp.decryptKey({ privateKey: key, passphrase: input.passphrase });
+}
+
+/** First pass when no hall key is given: the public key the hall put inside the batch. */
+async function embeddedHallKey(input: VerifyInput, decryptWith: openpgp.PrivateKey): Promise<string | null> {
+  const { tarStream } = await decryptedTar(input, decryptWith, null);
+  const extract = tar.extract();
+  tarStream.pipe(extract as unknown as NodeJS.WritableStream);
+  let found: string | null = null;
+  for await (const entry of extract) {
+    const parts: Buffer[] = [];
+    for await (const c of entry) if (entry.header.name === HALL_KEY_MEMBER) parts.push(c as Buffer);
+    if (entry.header.name === HALL_KEY_MEMBER) found = Buffer.concat(parts).toString('utf8');
+  }
+  return found;
+}
+
+export async function verifyBatch(input: VerifyInput): Promise<VerifyReport> {
+  const decryptWith = await readDistrictKey(input);
+  const keyFromBatch = !input.hallPublicKey;
+  const hallArmored = input.hallPublicKey ?? (await embeddedHallKey(input, decryptWith));
+  if (!hallArmored) {
+    return { ok: false, problems: ['no hall public key: give --hall-key HALL.asc (shown on the hall’s admin page)'], manifest: null, files: [], signedBy: null, keyFromBatch };
+  }
+  const hallKey = await openpgp.readKey({ armoredKey: hallArmored });
+  const { tarStream, signatures } = await decryptedTar(input, decryptWith, hallKey);
+
+  const found: FoundFile[] = [];
+  const problems: string[] = [];
+  let manifestText = '';
+  const extract = tar.extract();
+  tarStream.on('error', (e) => extract.destroy(e));
+  tarStream.pipe(extract as unknown as NodeJS.WritableStream);
+  for await (const entry of extract) {
+    const name = entry.header.name;
+    const kind = name.endsWith('.csv') ? 'csv' : name.endsWith('.jsonl') ? 'jsonl' : 'other';
+    const counter = new RecordCounter(kind);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const keep: Buffer[] = [];
+    for await (const c of entry) {
+      const chunk = c as Buffer;
+      hash.update(chunk);
+      bytes += chunk.length;
+      counter.push(chunk);
+      if (name === MANIFEST_NAME) keep.push(chunk);
+    }
+    if (name === MANIFEST_NAME) manifestText = Buffer.concat(keep).toString('utf8');
+    else {
+      if (kind === 'csv' && !counter.bomOk) problems.push(`${name}: does not start with a UTF-8 byte-order mark`);
+      found.push({ name, bytes, sha256: hash.digest('hex'), records: counter.records() });
+    }
+  }
+  let signedBy: string | null = null;
+  try {
+    const sig = signatures[0];
+    if (!sig) throw new Error('the batch is not signed');
+    await sig.verified;
+    signedBy = hallKey.getFingerprint().toUpperCase();
+  } catch (e) {
+    problems.push(`signature: ${(e as Error).message}`);
+  }
+  let manifest: Manifest | null = null;
+  try {
+    manifest = JSON.parse(manifestText) as Manifest;
+  } catch {
+    problems.push('manifest.json is missing or not JSON');
+  }
+  if (manifest) {
+    problems.push(...manifestProblems(manifest, found));
+    if (signedBy && manifest.hallKeyFingerprint !== signedBy) problems.push(`the manifest names hall key ${manifest.hallKeyFingerprint}, the batch was signed by ${signedBy}`);
+  }
+  return { ok: problems.length === 0, problems, manifest, files: found, signedBy, keyFromBatch };
+}
