@@ -9,6 +9,7 @@ import {
   COUNTER_SLOT,
   type VoiceLanguage,
   type VoiceManifest,
+  type VoiceNumbers,
 } from '../shared/voicePack.js';
 
 export interface CallToAnnounce {
@@ -59,6 +60,25 @@ export function chineseCallText(code: string, counterNumber: number): string {
   return `请 ${spoken} 号，到 ${chineseNumber(counterNumber)} 号窗口`;
 }
 
+/**
+ * The clip ids that say n as a number in a pack: 0–9 by their digit clips, a number with its
+ * own word by that clip, and otherwise tens + (joiner) + unit — Uyghur 12 = ئون + ئىككى,
+ * Tibetan 37 = སུམ་ཅུ + རྩ་ + བདུན. Null when the pack has no number words for n (then the
+ * caller reads it digit by digit, as before).
+ */
+export function numberClipIds(n: number, numbers: VoiceNumbers | undefined): string[] | null {
+  if (!Number.isInteger(n) || n < 0) return null;
+  if (n < 10) return [`digit-${n}`];
+  if (!numbers) return null;
+  const own = numbers.words[String(n)];
+  if (own) return [own];
+  if (n >= 100) return null;
+  const unit = n % 10;
+  const tens = numbers.words[String(n - unit)];
+  if (!tens) return null;
+  return unit === 0 ? [tens] : [tens, ...(numbers.joiner ? [numbers.joiner] : []), `digit-${unit}`];
+}
+
 /** The clip ids that say this call in one pack, in the pack's word order; null if any is unavailable. */
 export function clipsForCall(
   pack: VoiceManifest,
@@ -79,7 +99,9 @@ export function clipsForCall(
     if (part === CODE_SLOT) {
       if (!spell(code)) return null;
     } else if (part === COUNTER_SLOT) {
-      if (!spell(String(counterNumber))) return null;
+      const said = numberClipIds(counterNumber, pack.numbers);
+      if (said) ids.push(...said);
+      else if (!spell(String(counterNumber))) return null;
     } else ids.push(part);
   }
   return ids.every(playable) && ids.length > 0 ? ids : null;

@@ -34,7 +34,19 @@ export interface VoiceManifest {
    * character by character) and "{counter}" (counter number, read digit by digit).
    */
   pattern: string[];
+  /**
+   * How the pack says a counter number above 9 as a number (twelve, not one-two); without
+   * it the number is read digit by digit. Composed by numberClipIds in display/announce.ts.
+   */
+  numbers?: VoiceNumbers;
   clips: VoiceClip[];
+}
+
+export interface VoiceNumbers {
+  /** Clip ids of numbers said as one word: the round tens, plus any number with its own form (bo 15 བཅོ་ལྔ). */
+  words: Record<string, string>;
+  /** A clip said between the tens and the unit, where the language has one (bo རྩ་). */
+  joiner?: string;
 }
 
 export const CODE_SLOT = '{code}';
@@ -48,9 +60,10 @@ export function clipIdForChar(ch: string): string | null {
   return null;
 }
 
-/** Every clip id a pattern can need: its fixed words, all digits and all capital letters. */
-export function requiredClipIds(pattern: readonly string[]): string[] {
+/** Every clip id a pattern can need: its fixed words, all digits and capital letters, and its number words. */
+export function requiredClipIds(pattern: readonly string[], numbers?: VoiceNumbers): string[] {
   const ids = pattern.filter((p) => p !== CODE_SLOT && p !== COUNTER_SLOT);
+  if (numbers) ids.push(...Object.values(numbers.words), ...(numbers.joiner ? [numbers.joiner] : []));
   for (let d = 0; d <= 9; d++) ids.push(`digit-${d}`);
   for (let c = 65; c <= 90; c++) ids.push(`letter-${String.fromCharCode(c)}`);
   return [...new Set(ids)];

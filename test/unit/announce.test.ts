@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { chineseCallText, chineseNumber, composeAnnouncement, type Announcement, type AnnouncementStep } from '../../renderer/display/announce.js';
+import { chineseCallText, chineseNumber, composeAnnouncement, numberClipIds, type Announcement, type AnnouncementStep } from '../../renderer/display/announce.js';
 import { AnnouncementQueue, type StepPlayer } from '../../renderer/display/announceQueue.js';
 import { requiredClipIds, type VoiceManifest } from '../../renderer/shared/voicePack.js';
 
@@ -20,7 +20,7 @@ test('every shipped manifest lists every clip its pattern can need', () => {
     const m = shipped(lang);
     assert.equal(m.language, lang);
     const ids = new Set(m.clips.map((c) => c.id));
-    for (const id of requiredClipIds(m.pattern)) assert.ok(ids.has(id), `${lang} lacks ${id}`);
+    for (const id of requiredClipIds(m.pattern, m.numbers)) assert.ok(ids.has(id), `${lang} lacks ${id}`);
     for (const c of m.clips) assert.ok(c.text.trim().length > 0, `${lang}/${c.id} has no text`);
   }
   // Honest status: zh ships synthetic speech, bo and ug ship nothing yet.
@@ -49,8 +49,36 @@ test('Chinese uses speech synthesis when a Chinese voice exists, and still adds 
   assert.deepEqual(a.steps, [
     { kind: 'chime' },
     { kind: 'speech', lang: 'zh', text: '请 A 零 零 七 号，到 十二 号窗口' },
-    { kind: 'clips', lang: 'ug', clipIds: ['letter-A', 'digit-0', 'digit-0', 'digit-7', 'number', 'digit-1', 'digit-2', 'to-counter'] },
+    // Counter 12 said as a number, ئون ئىككى, not one-two.
+    { kind: 'clips', lang: 'ug', clipIds: ['letter-A', 'digit-0', 'digit-0', 'digit-7', 'number', 'number-10', 'digit-2', 'to-counter'] },
   ]);
+});
+
+test('counter numbers are said as numbers in bo and ug, composed from tens, joiner and units', () => {
+  const ug = shipped('ug').numbers;
+  const bo = shipped('bo').numbers;
+  assert.ok(ug && bo);
+  assert.deepEqual(numberClipIds(7, ug), ['digit-7']);
+  assert.deepEqual(numberClipIds(10, ug), ['number-10']);
+  assert.deepEqual(numberClipIds(12, ug), ['number-10', 'digit-2']); // ئون ئىككى
+  assert.deepEqual(numberClipIds(40, ug), ['number-40']); // قىرىق
+  assert.deepEqual(numberClipIds(99, ug), ['number-90', 'digit-9']);
+  assert.deepEqual(numberClipIds(15, bo), ['number-15']); // བཅོ་ལྔ, its own form
+  assert.deepEqual(numberClipIds(37, bo), ['number-30', 'number-and', 'digit-7']); // སུམ་ཅུ་རྩ་བདུན
+  assert.deepEqual(numberClipIds(20, bo), ['number-20']);
+  // Beyond the pack's words, or without any: null, and the call reads digits as before.
+  assert.equal(numberClipIds(120, ug), null);
+  assert.equal(numberClipIds(12, undefined), null);
+  assert.equal(numberClipIds(-1, ug), null);
+  const zh = composeAnnouncement({ key: 'z', code: 'A001', counterNumber: 12, language: 'zh' }, { zhSpeech: false, packs: { zh: shipped('zh') } });
+  assert.deepEqual(zh.steps[1], { kind: 'clips', lang: 'zh', clipIds: ['please', 'letter-A', 'digit-0', 'digit-0', 'digit-1', 'number', 'to', 'digit-1', 'digit-2', 'counter'] });
+  const bo37 = composeAnnouncement({ key: 'b', code: 'B001', counterNumber: 37, language: 'bo' }, { zhSpeech: true, packs: { bo: recorded('bo') } });
+  assert.deepEqual(bo37.steps[2], { kind: 'clips', lang: 'bo', clipIds: ['number', 'letter-B', 'digit-0', 'digit-0', 'digit-1', 'to-counter', 'number-30', 'number-and', 'digit-7', 'please-come'] });
+});
+
+test('the Uyghur "number" clip says its noun: نومۇرلۇق never stands alone', () => {
+  const clip = shipped('ug').clips.find((c) => c.id === 'number');
+  assert.ok(clip && clip.text.trim() !== 'نومۇرلۇق' && clip.text.startsWith('نومۇرلۇق '));
 });
 
 test('a Chinese-language ticket is announced in Chinese only', () => {

@@ -2,6 +2,7 @@
 // resources/voice/<lang>/ (manifest.json + clips); clips recorded by hall staff on the admin
 // page live in <dataDir>/voice/<lang>/ and override the shipped ones. Clips are not personal
 // data (digits, letters, "please come to counter"), so reading them is public.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,6 +36,10 @@ const ManifestSchema = z.object({
   language: z.enum(LANGS),
   source: z.string(),
   pattern: z.array(z.string().max(40)).min(1).max(20),
+  // Number words (display/announce.ts numberClipIds): kept, or counters above 9 go back to digits.
+  numbers: z
+    .object({ words: z.record(z.string().regex(/^[1-9][0-9]{0,2}$/), z.string().max(40)), joiner: z.string().max(40).optional() })
+    .optional(),
   clips: z.array(ClipSchema).min(1).max(200),
 });
 type Manifest = z.infer<typeof ManifestSchema>;
@@ -132,7 +137,8 @@ export function registerVoiceRoutes(router: Router, ctx: ServerContext): void {
     await mkdir(dir, { recursive: true });
     // Write then rename, so a display never reads half a clip; then drop other formats of it.
     const target = join(dir, clip.id + type.ext);
-    const tmp = `${target}.${process.pid}.tmp`;
+    // A name of its own per upload: two uploads of one clip at once must not share a temp file.
+    const tmp = `${target}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`;
     await writeFile(tmp, body);
     await rename(tmp, target);
     for (const ext of Object.keys(EXT_TYPES)) if (ext !== type.ext) await unlink(join(dir, clip.id + ext)).catch(() => undefined);
