@@ -131,8 +131,23 @@ export class PersonalDataKeyring {
   }
 }
 
-/** Key files in a directory, written with write-temp, fsync, rename (atomic on one volume). */
-export function directoryKeyFiles(dir: string): KeyFiles {
+/**
+ * fsync of a folder makes a rename in it durable: without it a power cut right after the
+ * rename can leave the old name (or no key file at all) although the file's data was synced.
+ * Windows cannot open a folder for this; NTFS journals the rename itself.
+ */
+export function syncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Key files in a directory, written with write-temp, fsync, rename, fsync of the folder. */
+export function directoryKeyFiles(dir: string, syncDir: (dir: string) => void = syncDirectory): KeyFiles {
   return {
     read(name) {
       try {
@@ -153,6 +168,7 @@ export function directoryKeyFiles(dir: string): KeyFiles {
         closeSync(fd);
       }
       renameSync(tmp, join(dir, name));
+      syncDir(dir);
     },
   };
 }
