@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { FormDefinition } from '../../electron/core/forms/definition.js';
+import type { FormDefinition, RelevantRule } from '../../electron/core/forms/definition.js';
 import { exportWorkbook, importWorkbook, parseRelevant, relevantExpression, type WorkbookError } from '../../electron/server/forms/xlsform.js';
 
 const dir = join(import.meta.dirname, '../../resources/forms');
@@ -221,7 +221,7 @@ describe('relevant expressions', () => {
       [{ field: 'a', oneOf: ['x', 'y'] }, "${a} = 'x' or ${a} = 'y'"],
       [{ field: 'a', includes: 'x' }, "selected(${a}, 'x')"],
       [{ field: 'a', answered: true }, "${a} != ''"],
-    ] as const) {
+    ] as [RelevantRule, string][]) {
       assert.equal(relevantExpression(rule), text);
       assert.equal(typeof parseRelevant(text), 'object', text);
     }
