@@ -8,22 +8,31 @@ import { AdminContext, type AdminContextValue } from './context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LoginScreen } from './LoginScreen.js';
 import { loadSession, saveLang, saveSession } from './session.js';
-import { CatalogSection } from './sections/CatalogSection.js';
+import { AuditSection } from './sections/AuditSection.js';
+import { CountersSection } from './sections/CountersSection.js';
 import { DevicesSection } from './sections/DevicesSection.js';
+import { HallSection } from './sections/HallSection.js';
 import { PrinterSection } from './sections/PrinterSection.js';
+import { RatingsSection } from './sections/RatingsSection.js';
 import { VoiceSection } from './sections/VoiceSection.js';
 import { SecurityNotice } from './sections/SecurityNotice.js';
+import { ServicesSection } from './sections/ServicesSection.js';
 import { StaffSection } from './sections/StaffSection.js';
 import { StatsSection } from './sections/StatsSection.js';
 import { TranslationsSection } from './sections/TranslationsSection.js';
 
+// One entry per section, in the order of the navigation. Each helper adds its own line.
 const SECTIONS: { id: string; Component: ComponentType }[] = [
   { id: 'stats', Component: StatsSection },
-  { id: 'devices', Component: DevicesSection },
+  { id: 'services', Component: ServicesSection },
+  { id: 'counters', Component: CountersSection },
+  { id: 'hall', Component: HallSection },
   { id: 'staff', Component: StaffSection },
-  { id: 'catalog', Component: CatalogSection },
+  { id: 'devices', Component: DevicesSection },
+  { id: 'audit', Component: AuditSection },
   { id: 'printer', Component: PrinterSection },
   { id: 'voice', Component: VoiceSection },
+  { id: 'ratings', Component: RatingsSection },
   { id: 'translations', Component: TranslationsSection },
 ];
 

@@ -16,8 +16,10 @@ export interface Session {
 
 export interface Device {
   id: string;
-  role: 'kiosk' | 'display';
+  role: 'kiosk' | 'display' | 'rater';
   name: string;
+  /** The counter a rating pad (rater) is paired to. */
+  counterId?: string | null;
   createdAt?: string | number | null;
   revokedAt?: string | number | null;
   revoked?: boolean;
@@ -91,8 +93,8 @@ export function adminApi(api: ApiClient) {
     me: () => api.request<{ staff: StaffInfo }>('GET', '/api/me'),
     hall: () => api.request<HallInfo>('GET', '/api/hall'),
     devices: () => api.request<Device[]>('GET', '/api/devices'),
-    createDevice: (role: Device['role'], name: string) =>
-      api.request<{ id: string; token: string }>('POST', '/api/devices', { role, name }),
+    createDevice: (role: Device['role'], name: string, counterId?: string) =>
+      api.request<{ id: string; token: string }>('POST', '/api/devices', { role, name, ...(role === 'rater' ? { counterId } : {}) }),
     revokeDevice: (id: string) => api.request<unknown>('DELETE', `/api/devices/${encodeURIComponent(id)}`),
     staff: () => api.request<StaffInfo[]>('GET', '/api/staff'),
     createStaff: (username: string, password: string, role: StaffInfo['role']) =>

@@ -33,6 +33,8 @@ export interface IssuedTicket {
   estimatedWaitMinutes: number;
   issuedAt: string;
   print: { state: PrintState; reason?: string };
+  /** The resident's phone status link (/t/<ref>); the QR carries it. */
+  statusUrl?: string;
 }
 
 export interface KioskApi {

@@ -122,7 +122,8 @@ describe('kiosk page', () => {
         assert.equal(onServer.state, 'issued');
         assert.ok(onServer.kioskId, 'the ticket records the kiosk');
         assert.equal(await page.getByTestId('ticket-code').innerText(), onServer.code);
-        assert.equal(await page.getByTestId('ticket-qr').getAttribute('data-value'), id);
+        // The QR carries the resident's phone link (/t/<ref>), the same one the printed ticket has.
+        assert.match((await page.getByTestId('ticket-qr').getAttribute('data-value')) ?? '', /^https?:\/\/[^/]+\/t\/[A-Za-z0-9_-]{22}$/);
         assert.match((await page.getByTestId('ticket-qr').getAttribute('src')) ?? '', /^data:image\/png;base64,/);
         // No printer in the test hall: the resident is told to remember the number.
         assert.equal(await ticketEl.getAttribute('data-print'), 'none');

@@ -15,8 +15,10 @@ function isRevoked(d: Device): boolean {
 
 export function DevicesSection() {
   const { t } = useTranslation('admin');
-  const { api, hall } = useAdmin();
+  const { api, hall, lang } = useAdmin();
   const devices = useResource(() => api.devices(), [api]);
+  const counters = useResource(() => api.counters(), [api]);
+  const [counterId, setCounterId] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Device['role']>('kiosk');
   const [created, setCreated] = useState<{ name: string; role: Device['role']; token: string } | null>(null);
@@ -29,7 +31,7 @@ export function DevicesSection() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.createDevice(role, name.trim());
+      const r = await api.createDevice(role, name.trim(), role === 'rater' ? counterId || counters.data?.[0]?.id : undefined);
       setCreated({ name: name.trim(), role, token: r.token });
       setName('');
       await devices.reload();
@@ -65,8 +67,21 @@ export function DevicesSection() {
           <select name="deviceRole" value={role} onChange={(e) => setRole(e.target.value as Device['role'])}>
             <option value="kiosk">{t('Devices.roleKiosk')}</option>
             <option value="display">{t('Devices.roleDisplay')}</option>
+            <option value="rater">{t('Devices.roleRater')}</option>
           </select>
         </label>
+        {role === 'rater' && (
+          <label>
+            {t('Devices.counter')}
+            <select name="deviceCounter" value={counterId || counters.data?.[0]?.id || ''} onChange={(e) => setCounterId(e.target.value)}>
+              {counters.data?.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.names[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {t('Devices.create')}
         </button>
@@ -90,7 +105,10 @@ export function DevicesSection() {
               return (
                 <tr key={d.id} data-device-id={d.id} className={revoked ? 'muted' : undefined}>
                   <td>{d.name}</td>
-                  <td>{t(d.role === 'kiosk' ? 'Devices.roleKiosk' : 'Devices.roleDisplay')}</td>
+                  <td>
+                    {t(d.role === 'kiosk' ? 'Devices.roleKiosk' : d.role === 'rater' ? 'Devices.roleRater' : 'Devices.roleDisplay')}
+                    {d.role === 'rater' && d.counterId && ` · ${counters.data?.find((c) => c.id === d.counterId)?.names[lang] ?? d.counterId}`}
+                  </td>
                   <td>{formatTime(d.createdAt, hall?.timeZone)}</td>
                   <td>{revoked ? t('Devices.revoked') : t('Devices.active')}</td>
                   <td>

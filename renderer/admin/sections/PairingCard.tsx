@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { Device } from '../adminApi.js';
 
 export function pairingUrl(origin: string, role: Device['role'], token: string): string {
-  return `${origin}/${role}#token=${encodeURIComponent(token)}`;
+  // A rating pad's page is /rate.
+  return `${origin}/${role === 'rater' ? 'rate' : role}#token=${encodeURIComponent(token)}`;
 }
 
 /** A pairing URL on a loopback host only works on this very machine, not on a kiosk across the hall. */
@@ -53,7 +54,7 @@ export function PairingCard(props: { name: string; role: Device['role']; token: 
             {t('Devices.pairingUrl')}
             <input readOnly dir="ltr" value={url} onFocus={(e) => e.currentTarget.select()} data-testid="pairing-url" />
           </label>
-          <p>{t(props.role === 'kiosk' ? 'Devices.howToPairKiosk' : 'Devices.howToPairDisplay')}</p>
+          <p>{t(props.role === 'kiosk' ? 'Devices.howToPairKiosk' : props.role === 'rater' ? 'Devices.howToPairRater' : 'Devices.howToPairDisplay')}</p>
           {isLoopbackHost(location.hostname) && (
             <p className="warning" data-testid="loopback-warning">
               {t('Devices.loopbackWarning')}

@@ -43,7 +43,7 @@ export function TicketScreen({ lang, ticket, service, timeZone, onDone, formNote
         </p>
         {formNote}
         <div className="ticket-qr-row">
-          <TicketQr value={ticket.id} alt={t('Ticket.qrAlt')} />
+          <TicketQr value={ticket.statusUrl ?? ticket.id} alt={t('Ticket.qrAlt')} />
         </div>
         <TapButton className="tap primary done" onTap={onDone} testId="ticket-done">
           {t('Ticket.done')}
