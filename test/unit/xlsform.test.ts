@@ -3,11 +3,16 @@
 // workbook written by hand the XLSForm way (constraint expressions, language names in the
 // headers, acknowledge, multiline) is read into the same format.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { FormDefinition, RelevantRule } from '../../electron/core/forms/definition.js';
+import { Database } from '../../electron/store/db.js';
+import { FormStore } from '../../electron/store/formStore.js';
+import { migrate } from '../../electron/store/migrations/index.js';
 import { exportWorkbook, importWorkbook, parseRelevant, relevantExpression, type WorkbookError } from '../../electron/server/forms/xlsform.js';
 
 const dir = join(import.meta.dirname, '../../resources/forms');
@@ -227,5 +232,54 @@ describe('relevant expressions', () => {
     }
     assert.equal(typeof parseRelevant("${a} = 'x' or ${b} = 'y'"), 'string');
     assert.equal(typeof parseRelevant("${a} > 3"), 'string');
+  });
+});
+
+describe('npm run import-form', () => {
+  const cli = join(import.meta.dirname, '../../electron/cli/importForm.ts');
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it('prints the problems of a refused workbook with sheet, row and column, exit 1', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'import-form-'));
+    try {
+      const wb = await workbookOf(load('senior_bus_card'));
+      const survey = wb.getWorksheet('survey')!;
+      const row = rowOf(survey, 'name', 'card_number');
+      set(survey, row, 'label::bo', null);
+      const file = join(tmp, 'bad.xlsx');
+      writeFileSync(file, await bytes(wb));
+      const r = run(file);
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, new RegExp(`survey row ${row} column label::bo \\(D${row}\\)`));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('stores a valid workbook into a hall as a new version', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'import-form-'));
+    try {
+      const db = await Database.open(join(tmp, 'hall.sqlite3'));
+      await migrate(db);
+      await db.close();
+      const def = load('dispute_mediation');
+      const file = join(tmp, 'form.xlsx');
+      writeFileSync(file, await exportWorkbook(def));
+      const first = run(file, '--data-dir', tmp, '--json');
+      assert.equal(first.status, 0, first.stderr);
+      assert.equal(JSON.parse(first.stdout).storedVersion, 1);
+      const second = run(file, '--data-dir', tmp, '--json');
+      assert.equal(JSON.parse(second.stdout).storedVersion, 2, 'the same version again becomes the next one');
+      const check = await Database.open(join(tmp, 'hall.sqlite3'));
+      try {
+        const store = new FormStore(check);
+        assert.deepEqual((await store.reads.get('dispute_mediation', 1))!.definition, def);
+        assert.equal(await store.reads.newestVersion('dispute_mediation'), 2);
+      } finally {
+        await check.close();
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
