@@ -14,6 +14,7 @@ import type { RetentionJob } from './forms/retentionJob.js';
 import type { Submissions } from './forms/submissions.js';
 import type { LocaleCatalog } from './localeCatalog.js';
 import type { ResidentSide } from './phone/residentSide.js';
+import type { KioskLimiter } from './kioskLimits.js';
 import type { HallTls } from './tls/hallCa.js';
 import type { EventHub } from './ws.js';
 
@@ -65,6 +66,8 @@ export interface ServerContext {
   log: Logger;
   /** Locale texts as shipped plus the hall's reviewed overrides (pages, errors, tickets). */
   locales: LocaleCatalog;
+  /** Per-kiosk ticket rate and daily share per service (POST /api/tickets); absent in unit set-ups. */
+  kioskLimits?: KioskLimiter;
   /** The hall CA and server certificate when the server runs with TLS (GET /api/tls/ca.pem). */
   tls?: HallTls | null;
   /** Set by the printing module at start-up; routes treat null as "no printer". */

@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { DEFAULT_KIOSK_LIMITS, type KioskLimitRule } from '../core/kioskLimits.js';
 import type { LocalizedText } from '../core/model.js';
 import type { Clock, HallDeps } from '../core/ports.js';
 import { AuditStore } from '../store/auditStore.js';
@@ -28,12 +29,14 @@ import { createForms, startForms } from './forms/index.js';
 import { HostAllowList, localAddresses } from './http/hostCheck.js';
 import { createListener, DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUTS, type ConnectionLimits, type ServerTimeouts } from './http/listener.js';
 import { registerRoutes } from './http/routes/index.js';
+import { startExport } from './export/index.js';
 import { Router, type RouteInfo } from './http/router.js';
 import { bearerToken, createRequestHandler } from './http/server.js';
 import { LocaleCatalog } from './localeCatalog.js';
 import { createLogger } from './logger.js';
 import { PHONE_EVENTS_PATH } from './phoneHub.js';
 import { createResidentSide } from './phone/residentSide.js';
+import { KioskLimiter } from './kioskLimits.js';
 import { ensureHallTls, type HallTls } from './tls/hallCa.js';
 import { EventHub } from './ws.js';
 
@@ -66,6 +69,8 @@ export interface HallServerOptions {
   loginLimits?: Partial<LoginLimits>;
   /** WebSocket ping and credential re-check interval. */
   heartbeatMs?: number;
+  /** Tickets per minute per kiosk and each kiosk's daily share of a service's numbers. */
+  kioskLimits?: Partial<KioskLimitRule>;
 }
 
 export interface HallServer {
@@ -147,6 +152,13 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const tls = options.tls
     ? await ensureHallTls(options.dataDir, [...localAddresses().map((a) => a.replace(/^\[|\]$/g, '')), hostname(), ...config.allowedHosts, config.host])
     : null;
+  // HALL_KIOSK_TICKETS_PER_MINUTE: for load benches that issue from one kiosk.
+  const envRate = Number(process.env.HALL_KIOSK_TICKETS_PER_MINUTE);
+  context.kioskLimits = new KioskLimiter(db, clock, {
+    ...DEFAULT_KIOSK_LIMITS,
+    ...(Number.isInteger(envRate) && envRate > 0 ? { perMinute: envRate } : {}),
+    ...options.kioskLimits,
+  });
   const router = new Router();
   registerRoutes(router, context, { assets: paths.assets, fonts: join(paths.resources, 'fonts') });
   const hosts = new HostAllowList([...localAddresses(), ...config.allowedHosts], config.port);
@@ -214,6 +226,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     pairing = { kiosk: `${url}/kiosk#token=${kiosk.token}`, display: `${url}/display#token=${display.token}` };
   }
   log.info({ port, schema: version }, 'hall server started');
+  // The day's close and the export's schedule; a missed night's run catches up now.
+  const exporter = startExport(context);
 
   let closing: Promise<void> | null = null;
   return {
@@ -225,6 +239,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     close() {
       closing ??= (async () => {
         hub.close();
+        exporter.close();
+        await exporter.startup;
         resident.phones.close();
         await context.printing?.close();
         await context.retention?.stop();

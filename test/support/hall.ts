@@ -30,6 +30,8 @@ export async function startTestHall(opts: Partial<HallServerOptions> = {}): Prom
     adminPassword: ADMIN_PASSWORD,
     logLevel: 'warn',
     announce: () => undefined,
+    // Tests issue hundreds of tickets a minute from one kiosk; kioskLimits.test.ts uses the real rate.
+    kioskLimits: { perMinute: 100_000 },
     ...opts,
     dataDir,
   });

@@ -30,7 +30,13 @@ export function registerTicketRoutes(router: Router, ctx: ServerContext): void {
     const body = parse(NewTicket, req.body);
     const key = req.headers['idempotency-key'];
     const idempotencyKey = key === undefined ? undefined : parse(IdempotencyKey, key);
-    const issued = await issueTicket(ctx.deps, { ...body, kioskId: kioskId(req), ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const kiosk = kioskId(req);
+    const issue = () => issueTicket(ctx.deps, { ...body, kioskId: kiosk, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    // Per-kiosk rate and daily share (a stolen kiosk token cannot use up the day); replays are free.
+    const limited = ctx.kioskLimits ? await ctx.store.reads.getService(body.serviceId) : null;
+    const issued = limited
+      ? await ctx.kioskLimits!.admit({ kioskId: kiosk, service: limited, day: await today(ctx.store.reads, ctx.deps.clock), ...(idempotencyKey ? { idempotencyKey } : {}) }, issue)
+      : await issue();
     const { ticket, info } = issued;
     // The resident's phone link (/t/<ref>); the printed QR and the kiosk's QR carry it too.
     const ref = await ctx.resident.ratings.refOf(ticket.id);
