@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import bo from '../../resources/locales/bo/voice.json' with { type: 'json' };
 import ug from '../../resources/locales/ug/voice.json' with { type: 'json' };
 import zh from '../../resources/locales/zh/voice.json' with { type: 'json' };
+import { fetchServerTexts } from '../shared/i18n.js';
 import { CODE_SLOT, COUNTER_SLOT, type VoiceClip, type VoiceLanguage, type VoiceManifest } from '../shared/voicePack.js';
 
 const MAX_SECONDS = 5;
@@ -30,6 +31,12 @@ export function VoiceRecorder({ token }: { token: string }) {
     i18n.addResourceBundle('zh', 'voice', zh);
     i18n.addResourceBundle('bo', 'voice', bo);
     i18n.addResourceBundle('ug', 'voice', ug);
+    // The hall's reviewed texts (shipped + overrides) replace the bundled ones when the server answers.
+    for (const l of ['zh', 'bo', 'ug'] as const) {
+      void fetchServerTexts(l, 'voice').then((texts) => {
+        if (texts) i18n.addResourceBundle(l, 'voice', texts, true, true);
+      });
+    }
   }
   const [lang, setLang] = useState<VoiceLanguage>('bo');
   const [manifest, setManifest] = useState<VoiceManifest | null>(null);
