@@ -137,7 +137,8 @@ export function useConsoleData(api: ApiClient, token: string, counterId: string)
 
   const onEvent = useCallback(
     (e: HallEventMessage) => {
-      if (e.type === 'hello') void loadAll();
+      // 'catalog': services, counters or the calling policy changed on the admin page.
+      if (e.type === 'hello' || e.type === 'catalog') void loadAll();
       else if (e.type === 'counter') {
         const c = e.counter as CounterView;
         if (c.id === counterId) applyCounter(c);

@@ -33,7 +33,8 @@ export function DisplayApp({ token }: { token: string | null }) {
 
   const onEvent = useCallback(
     (e: HallEventMessage) => {
-      if (e.type === 'hello') {
+      if (e.type === 'catalog') void loadBoard();
+      else if (e.type === 'hello') {
         void loadBoard();
         announcer.refreshPacks();
       } else if (e.type === 'call' && isBoardCall(e.call)) {

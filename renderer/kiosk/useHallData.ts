@@ -63,7 +63,8 @@ export function useHallData(api: KioskApi, token: string | null, retryMs: number
   }, [status, attempt, retryMs, refresh]);
 
   useHallEvents(status === 'unpaired' ? null : token, (e) => {
-    if (e.type === 'hello' || e.type === 'queue') void refresh();
+    // 'catalog': an admin changed services or the hall; the tiles change without a restart.
+    if (e.type === 'hello' || e.type === 'queue' || e.type === 'catalog') void refresh();
   });
 
   const markUnpaired = useCallback(() => setStatus('unpaired'), []);

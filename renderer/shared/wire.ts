@@ -22,7 +22,19 @@ export interface ServiceJson {
   openFrom: string;
   openTo: string;
   active: boolean;
+  /** Setup (admin issue): pictogram name (/pictograms/<icon>.svg), weekly hours, today's periods. */
+  icon?: string | null;
+  hours?: WeeklyHoursJson | null;
+  todayHours?: [string, string][];
+  numberFrom?: number;
+  numberTo?: number;
+  averageMinutes?: number;
+  sortOrder?: number;
+  formId?: string | null;
 }
+
+export type WeekdayJson = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type WeeklyHoursJson = Partial<Record<WeekdayJson, [string, string][]>>;
 
 /** GET /api/counters */
 export interface CounterJson {
@@ -34,6 +46,8 @@ export interface CounterJson {
   staffId: string | null;
   languages: Lang[];
   currentTicketId: string | null;
+  /** Languages of the counter's usual staff (setup). */
+  usualLanguages?: Lang[];
 }
 
 /** GET /api/tickets, GET /api/tickets/:id and the ticket in verb answers and events. */

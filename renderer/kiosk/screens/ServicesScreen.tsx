@@ -23,6 +23,13 @@ export interface ServicesScreenProps {
   onDirectForms?: () => void;
 }
 
+/** Today's opening as one from–to (weekly hours from the setup page when the service has them). */
+function todayRange(s: KioskService): { from: string; to: string } {
+  const today = s.todayHours;
+  if (today && today.length > 0) return { from: today[0]![0], to: today[today.length - 1]![1] };
+  return { from: s.openFrom, to: s.openTo };
+}
+
 export function ServicesScreen({ lang, status, services, onChoose, onBack, onHome, onDirectForms }: ServicesScreenProps) {
   const t = useKioskT(lang);
   const ready = status === 'ready' || services.length > 0;
@@ -49,6 +56,7 @@ export function ServicesScreen({ lang, status, services, onChoose, onBack, onHom
             onTap={() => onChoose(s)}
             testId={`service-${s.id}`}
           >
+            {s.icon && <img className="service-icon" src={`/pictograms/${encodeURIComponent(s.icon)}.svg`} alt="" aria-hidden="true" data-icon={s.icon} />}
             <span className="service-name">{s.names[lang]}</span>
             {lang !== 'zh' && (
               <span className="service-name-zh" lang="zh">
@@ -63,7 +71,7 @@ export function ServicesScreen({ lang, status, services, onChoose, onBack, onHom
                 </span>
               </>
             ) : (
-              <span className="service-closed">{t('Services.closedHours', { from: s.openFrom, to: s.openTo })}</span>
+              <span className="service-closed">{t('Services.closedHours', todayRange(s))}</span>
             )}
           </TapButton>
         ))}
