@@ -118,6 +118,9 @@ describe('text and longtext', () => {
     assert.equal(valueOf(long, 'line 1\r\nline 2'), 'line 1\nline 2');
     assert.equal(errorCode(long, 'a\u0007b'), 'BAD_CHARACTERS');
     assert.equal(errorCode(text, 'a\ud800b'), 'BAD_CHARACTERS');
+    assert.equal(errorCode(text, 'abc\u202Egnp.exe'), 'BAD_CHARACTERS');
+    assert.equal(errorCode(long, '\u2067abc\u2069'), 'BAD_CHARACTERS');
+    assert.equal(valueOf(text, 'ئەخمەت\u200Cجان'), 'ئەخمەت\u200Cجان', 'joiners stay');
   });
   it('keeps script-looking text as text (escaping is the renderer’s job)', () => {
     assert.equal(valueOf(text, '<script>alert(1)</script>'), '<script>alert(1)</script>');

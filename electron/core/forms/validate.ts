@@ -9,8 +9,8 @@
 //   fields. Answers to fields that are not shown are dropped, never stored (as ODK does).
 // - Empty values (undefined, null, "", whitespace, []) count as "no answer".
 // - Texts are trimmed and NFC-normalized; control characters (except newline and tab in a
-//   long text) and lone surrogates are refused, not stripped, so what is stored is what the
-//   resident saw.
+//   long text), bidi overrides/isolates and lone surrogates are refused, not stripped, so
+//   what is stored is what the resident saw.
 import type { Language, LocalizedText } from '../model.js';
 import type { AnswerValue, Answers, FieldError, FormDefinition, FormField, RelevantRule, ValidationResult } from './definition.js';
 
@@ -133,13 +133,16 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_ONE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Bidi embeddings, overrides and isolates: a resident never types them, and in an answer they
+// could make the counter's view read differently from what was stored ("Trojan Source").
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 function textOf(raw: unknown, multiline: boolean): Parsed {
   if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
   if (typeof raw !== 'string') return fail('WRONG_TYPE');
   if (raw.length > RAW_INPUT_LIMIT) return fail('TOO_LONG', { max: RAW_INPUT_LIMIT });
   let s = multiline ? raw.replace(/\r\n?/g, '\n') : raw;
-  if (LONE_SURROGATE.test(s)) return fail('BAD_CHARACTERS');
+  if (LONE_SURROGATE.test(s) || BIDI_CONTROL.test(s)) return fail('BAD_CHARACTERS');
   s = s.normalize('NFC').trim();
   if ((multiline ? CONTROL : CONTROL_ONE_LINE).test(s)) return fail('BAD_CHARACTERS');
   return okValue(s === '' ? undefined : s);
