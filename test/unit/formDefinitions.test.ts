@@ -151,6 +151,13 @@ describe('checkDefinition refuses', () => {
     def.fields[floor]!.min = 50;
     def.fields[floor]!.pattern = '[0-9]+';
     def.fields[3]!.pattern = '([';
+    const estate = clone(base);
+    estate.fields[3]!.pattern = '([a-z]+)+x';
+    assert.deepEqual(codesOf(estate), ['fields[3].pattern BAD_PATTERN']);
+    estate.fields[3]!.pattern = '(\\d{3}-)?\\d{4}';
+    assert.ok(checkDefinition(estate).ok, 'an optional group is fine');
+    estate.fields[3]!.pattern = '(?:\\p{Script=Han}|·)+';
+    assert.ok(checkDefinition(estate).ok, 'a repeated group without an inner quantifier is fine');
     const visit = def.fields.findIndex((f) => f.code === 'visit_date');
     def.fields[visit]!.max = 'tomorrow';
     assert.deepEqual(codesOf(def).sort(), [
@@ -162,6 +169,7 @@ describe('checkDefinition refuses', () => {
       `fields[${floor}].pattern NOT_FOR_THIS_TYPE`,
       `fields[${visit}].max BAD_BOUND`,
     ].sort());
+    assert.ok(!schemaValid(def), 'the schema refuses options on the wrong type too');
   });
 
   it('personal data not marked personal, and a required one on an anonymous form', () => {

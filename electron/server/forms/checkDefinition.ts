@@ -71,6 +71,10 @@ const ALWAYS_PERSONAL = new Set<FieldType>(['resident_id', 'phone']);
 // pasted into the Tibetan column, which is a missing translation in disguise.
 const SCRIPT: Record<'bo' | 'ug', RegExp> = { bo: /[\u0F00-\u0FFF]/, ug: /[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]/ };
 
+// A quantified group that contains a quantifier, e.g. (a+)+ or (\d*x?){2,}: the shape of
+// catastrophic backtracking. Answers are short, but the server validates them on its event loop.
+const NESTED_QUANTIFIER = /\((?:\?(?:[:=!]|<[=!]|<[A-Za-z]\w*>)|(?!\?))(?:[^()\\]|\\.)*(?:[+*?]|\{\d+,?\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
 
@@ -223,6 +227,7 @@ function checkOptions(f: Record<string, unknown>, t: FieldType, path: string, ad
       else {
         try {
           new RegExp(pattern, 'u');
+          if (NESTED_QUANTIFIER.test(pattern)) add(`${path}.pattern`, 'BAD_PATTERN', 'pattern repeats a group that itself repeats, e.g. (a+)+: it could take the server minutes on one answer.');
         } catch {
           add(`${path}.pattern`, 'BAD_PATTERN', 'pattern is not a valid regular expression (unicode mode).');
         }
