@@ -18,6 +18,20 @@ const DEMO_ICONS: Record<string, string> = {
   elderly: 'elderly',
   enquiries: 'question',
   proxy: 'handshake',
+  'bus-card': 'bus',
+  'elevator-retrofit': 'elevator',
+  mediation: 'family',
+};
+
+/** The shipped default form (resources/forms/<id>.json) each demo service carries; its serviceId names the service. */
+const DEMO_FORMS: Record<string, string> = {
+  household: 'residence_permit',
+  'civil-assistance': 'subsistence_allowance',
+  elderly: 'home_adaptation',
+  proxy: 'proxy_service',
+  'bus-card': 'senior_bus_card',
+  'elevator-retrofit': 'elevator_retrofit',
+  mediation: 'dispute_mediation',
 };
 
 const service = (id: string, prefix: string, names: LocalizedText, averageMinutes: number, sortOrder: number): ServiceItem => ({
@@ -31,7 +45,7 @@ const service = (id: string, prefix: string, names: LocalizedText, averageMinute
   openTo: '24:00',
   active: true,
   sortOrder,
-  formId: null,
+  formId: DEMO_FORMS[id] ?? null,
   icon: DEMO_ICONS[id] ?? null,
   hours: null,
 });
@@ -43,6 +57,10 @@ export const DEMO_SERVICES: ServiceItem[] = [
   service('elderly', 'D', { zh: '老年服务', bo: 'རྒན་འཁོགས་ཞབས་ཞུ།', ug: 'ياشانغانلار مۇلازىمىتى' }, 10, 4),
   service('enquiries', 'E', { zh: '综合咨询', bo: 'སྤྱི་ཁྱབ་འདྲི་རྩད།', ug: 'ئومۇمىي مەسلىھەت' }, 5, 5),
   service('proxy', 'F', { zh: '帮办代办', bo: 'ཚབ་སྒྲུབ་ཞབས་ཞུ།', ug: 'ۋاكالىتەن بېجىرىش' }, 15, 6),
+  // Services whose residents fill a form first (issue 9): the names follow the forms' titles.
+  service('bus-card', 'G', { zh: '老年乘车卡年审', bo: 'རྒན་འཁོགས་འགྲུལ་འཁོར་ཁཱ་ཌ་ལོ་འཁོར་ཞིབ་བཤེར།', ug: 'ياشانغانلار ئاپتوبۇس كارتىسىنى يىللىق تەكشۈرۈش' }, 6, 7),
+  service('elevator-retrofit', 'H', { zh: '加装电梯', bo: 'གློག་སྐས་ཁ་སྣོན་སྒྲིག་སྦྱོར།', ug: 'لىفت قوشۇپ ئورنىتىش' }, 15, 8),
+  service('mediation', 'J', { zh: '矛盾纠纷调解', bo: 'རྩོད་གཞི་བར་འདུམ།', ug: 'ماجىرا-نىزالارنى مۇرەسسە قىلىش' }, 20, 9),
 ];
 
 const counter = (n: number, services: [string, number][]): Counter => ({
@@ -59,10 +77,10 @@ const counter = (n: number, services: [string, number][]): Counter => ({
 export const DEMO_COUNTERS: Counter[] = [
   counter(1, [['social-insurance', 3], ['enquiries', 1]]),
   counter(2, [['social-insurance', 3], ['civil-assistance', 1]]),
-  counter(3, [['household', 3], ['enquiries', 1]]),
-  counter(4, [['civil-assistance', 3], ['elderly', 2]]),
-  counter(5, [['elderly', 3], ['proxy', 2]]),
-  counter(6, [['enquiries', 3], ['social-insurance', 1], ['household', 1], ['civil-assistance', 1], ['elderly', 1], ['proxy', 1]]),
+  counter(3, [['household', 3], ['enquiries', 1], ['elevator-retrofit', 2]]),
+  counter(4, [['civil-assistance', 3], ['elderly', 2], ['bus-card', 2]]),
+  counter(5, [['elderly', 3], ['proxy', 2], ['mediation', 2]]),
+  counter(6, [['enquiries', 3], ['social-insurance', 1], ['household', 1], ['civil-assistance', 1], ['elderly', 1], ['proxy', 1], ['bus-card', 1], ['elevator-retrofit', 1], ['mediation', 1]]),
 ];
 
 export const DEMO_NOTICE: LocalizedText = {

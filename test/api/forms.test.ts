@@ -301,3 +301,66 @@ describe('hostile submissions', () => {
     assert.equal(((await read.json()) as { answers: Json }).answers.opinion, script);
   });
 });
+
+describe('default forms and the admin side', () => {
+  it('stores the shipped forms at first start and gives each demo service its form', async () => {
+    const forms = (await api<Json[]>(hall.url, 'GET', '/api/forms', hall.kioskToken)).body;
+    const shipped = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/forms/index.json'), 'utf8')) as string[];
+    assert.ok(shipped.length >= 8);
+    for (const id of shipped) assert.ok(forms.some((f) => f.id === id), `${id} is served`);
+    const services = (await api<Json[]>(hall.url, 'GET', '/api/services', hall.kioskToken)).body;
+    for (const f of forms.filter((x) => shipped.includes(x.id as string) && x.serviceId !== null)) {
+      const s = services.find((x) => x.id === f.serviceId);
+      assert.ok(s, `the service ${String(f.serviceId)} of ${String(f.id)} exists`);
+      assert.equal(s.formId, f.id);
+    }
+    // Every demo service with a form is served by at least one counter.
+    const counters = (await api<{ services: { serviceId: string }[] }[]>(hall.url, 'GET', '/api/counters', staff)).body;
+    for (const s of services.filter((x) => x.formId)) assert.ok(counters.some((c) => c.services.some((l) => l.serviceId === s.id)), `${String(s.id)} has a counter`);
+    const seeded = await auditRows('setup.form.seed');
+    assert.equal(seeded.length, shipped.length);
+  });
+
+  it('exports a workbook, imports it back as a new version (audited), and names sheet/row/column of a refusal', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const res = await fetch(`${hall.url}/api/forms/residence_permit/workbook.xlsx`, { headers: { Authorization: `Bearer ${hall.adminToken}` } });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /spreadsheetml/);
+    const xlsx = Buffer.from(await res.arrayBuffer());
+    assert.equal((await fetch(`${hall.url}/api/forms/residence_permit/workbook.xlsx`, { headers: { Authorization: `Bearer ${staff}` } })).status, 403);
+
+    const upload = (body: Buffer, token = hall.adminToken) =>
+      fetch(`${hall.url}/api/forms/import`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body });
+    const ok = await upload(xlsx);
+    assert.equal(ok.status, 201, await ok.clone().text());
+    const stored = (await ok.json()) as { id: string; version: number };
+    assert.deepEqual(stored, { id: 'residence_permit', version: 2, active: true });
+    const v2 = (await api<Json[]>(hall.url, 'GET', '/api/forms', hall.kioskToken)).body.find((f) => f.id === 'residence_permit')!;
+    const all = (await api<{ forms: { id: string; version: number; definition: Json }[] }>(hall.url, 'GET', '/api/forms/all', hall.adminToken)).body.forms;
+    const v1 = all.find((f) => f.id === 'residence_permit' && f.version === 1)!.definition;
+    assert.deepEqual({ ...v2, version: 1 }, v1, 'the round trip gives the same definition');
+    const imported = await auditRows('setup.form.import', 'residence_permit');
+    assert.equal(imported.length, 1);
+
+    // A missing Tibetan label is refused, naming where.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const survey = wb.getWorksheet('survey')!;
+    let col = 0;
+    survey.getRow(1).eachCell((cell, n) => {
+      if (cell.value === 'label::bo') col = n;
+    });
+    assert.ok(col > 0);
+    survey.getRow(3).getCell(col).value = null;
+    const broken = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    assert.equal(broken.status, 422);
+    const err = ((await broken.json()) as { error: { code: string; details: { problems: { sheet: string; row: number; column: string }[] } } }).error;
+    assert.equal(err.code, 'FORM_IMPORT_FAILED');
+    assert.ok(err.details.problems.some((p) => p.sheet === 'survey' && p.row === 3 && p.column === 'label::bo'), JSON.stringify(err.details.problems));
+
+    // Not a workbook at all; and not for staff.
+    const junk = await upload(Buffer.from('PK\u0003\u0004 this is not a workbook'));
+    assert.equal(junk.status, 422);
+    assert.equal((await upload(xlsx, staff)).status, 403);
+  });
+});

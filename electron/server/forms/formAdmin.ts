@@ -35,7 +35,13 @@ export class FormAdmin {
   async importWorkbook(buffer: Buffer, who: Principal): Promise<StoredForm> {
     // exceljs is loaded only when an admin imports or exports a workbook, not at every start.
     const { importWorkbook } = await import('./xlsform.js');
-    const result = await importWorkbook(buffer);
+    let result: Awaited<ReturnType<typeof importWorkbook>>;
+    try {
+      result = await importWorkbook(buffer);
+    } catch {
+      // Not a zip / not a spreadsheet at all: one problem for the workbook as a whole.
+      throw new HttpError(422, 'FORM_IMPORT_FAILED', { problems: [{ sheet: '', row: 0, column: '', message: 'not an .xlsx workbook' }] });
+    }
     if (!result.ok) throw new HttpError(422, 'FORM_IMPORT_FAILED', { problems: result.errors.slice(0, 200) });
     const imported = result.definition;
     const now = this.d.clock.now();
