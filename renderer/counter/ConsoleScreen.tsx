@@ -173,7 +173,7 @@ export function ConsoleScreen({ api, session, counterId, onLeft, onLostCounter }
             {button('noShow', 'danger')}
             {button('transfer')}
           </div>
-          <FormPanel hasTicket={!!ticket && (ticket.state === 'called' || ticket.state === 'serving')} submission={null} />
+          <FormPanel api={api} ticket={ticket} />
         </div>
         <QueuePanel ref={queueRef} counter={counter} queue={queue} services={services} callSpecific={avail.callSpecific} busy={busy !== null} onCall={callTicket} />
       </div>

@@ -1,36 +1,160 @@
-// The form the resident filled in at the kiosk, attached to the ticket. The forms feature
-// (another issue) will pass the submission in; until then no ticket carries one and the
-// panel says so. It never invents content.
+// The form attached to the ticket at the counter. When the counter calls a ticket that has a
+// submission, the panel reads it (GET /api/submissions/:id — audited on the server) and shows
+// it in Chinese with the values as entered (forms/SubmissionSheet), with "reviewed" and an A4
+// print. Staff can fill the form for the resident (帮办代办) when there is none, or complete
+// the one there is (forms/StaffFormEditor); forms allowed without a ticket can be filled
+// with no ticket called. It never invents content: no ticket, no submission, say so.
+import './forms/forms.css';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Answers, FormDefinition } from '../../electron/core/forms/definition.js';
+import type { ApiClient } from '../shared/api.js';
+import { StaffFormEditor } from './forms/StaffFormEditor.js';
+import { SubmissionSheet } from './forms/SubmissionSheet.js';
+import { submissionApi, type SubmissionView } from './forms/submissionApi.js';
+import type { Lang, TicketView } from './types.js';
 
-/** What the forms module will hand over: labels in Chinese, values as entered. */
-export interface AttachedSubmission {
-  formTitle: string;
-  fields: { label: string; value: string }[];
-}
+type Loaded = { state: 'idle' } | { state: 'loading' } | { state: 'failed'; message: string } | { state: 'none' } | { state: 'ready'; s: SubmissionView };
+type Editing = null | { def: FormDefinition; initial: Answers; submissionId: string | null; language: Lang };
 
-export function FormPanel({ hasTicket, submission }: { hasTicket: boolean; submission: AttachedSubmission | null }) {
-  const { t } = useTranslation('counter');
+export function FormPanel({ api, ticket }: { api: ApiClient; ticket: TicketView | null }) {
+  const { t } = useTranslation('forms');
+  const forms = useMemo(() => submissionApi(api), [api]);
+  const atCounter = ticket && (ticket.state === 'called' || ticket.state === 'serving') ? ticket : null;
+  const ticketId = atCounter?.id ?? null;
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'idle' });
+  const [defs, setDefs] = useState<FormDefinition[]>([]);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [choosing, setChoosing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (id: string | null, live: () => boolean = () => true) => {
+      if (!id) return setLoaded({ state: 'idle' });
+      setLoaded({ state: 'loading' });
+      try {
+        const sid = await forms.submissionIdOf(id);
+        if (!live()) return;
+        if (!sid) return setLoaded({ state: 'none' });
+        const s = await forms.read(sid);
+        if (live()) setLoaded({ state: 'ready', s });
+      } catch (e) {
+        if (live()) setLoaded({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
+      }
+    },
+    [forms],
+  );
+
+  useEffect(() => {
+    let live = true;
+    setEditing(null);
+    setChoosing(false);
+    setNote(null);
+    void load(ticketId, () => live);
+    return () => {
+      live = false;
+    };
+  }, [ticketId, load]);
+
+  useEffect(() => {
+    forms.forms().then(setDefs, () => setDefs([]));
+  }, [forms]);
+
+  const markReviewed = async (s: SubmissionView) => {
+    setBusy(true);
+    try {
+      const r = await forms.markReviewed(s.id);
+      setLoaded({ state: 'ready', s: { ...s, reviewedBy: r.reviewedBy, reviewedAt: r.reviewedAt } });
+    } catch (e) {
+      setNote(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Forms staff may fill now: the ticket's service's form first; with no ticket only those allowed without one. */
+  const fillable = defs
+    .filter((d) => (atCounter ? true : d.allowWithoutTicket))
+    .sort((a, b) => Number(b.serviceId === atCounter?.serviceId) - Number(a.serviceId === atCounter?.serviceId));
+  const startFill = (def: FormDefinition) => {
+    setChoosing(false);
+    setEditing({ def, initial: {}, submissionId: null, language: atCounter?.language ?? 'zh' });
+  };
+
+  const save = async (answers: Answers) => {
+    if (!editing) return;
+    const { def, submissionId, language } = editing;
+    if (submissionId) await forms.complete(submissionId, { version: def.version, language, answers });
+    else await forms.create({ formId: def.id, version: def.version, language, answers, ticketId });
+    setEditing(null);
+    setNote(t('Counter.saved'));
+    await load(ticketId);
+  };
+
+  let body;
+  if (editing) {
+    body = <StaffFormEditor key={editing.def.id} def={editing.def} initial={editing.initial} save={save} onCancel={() => setEditing(null)} />;
+  } else if (choosing) {
+    body = (
+      <div className="staff-form-choice" data-testid="staff-form-choice">
+        <p>{t('Counter.chooseForm')}</p>
+        {fillable.map((d) => (
+          <button key={d.id} type="button" className="big" onClick={() => startFill(d)} data-testid={`staff-fill-${d.id}`}>
+            {d.title.zh}
+          </button>
+        ))}
+        <button type="button" className="plain" onClick={() => setChoosing(false)}>
+          {t('Counter.cancel')}
+        </button>
+      </div>
+    );
+  } else if (loaded.state === 'ready') {
+    const s = loaded.s;
+    body = (
+      <>
+        <SubmissionSheet s={s} ticketCode={atCounter?.code ?? null} />
+        <div className="submission-actions no-print">
+          <button type="button" className="big primary" disabled={busy || !!s.reviewedAt} onClick={() => void markReviewed(s)} data-testid="submission-mark-reviewed">
+            {s.reviewedAt ? t('Counter.reviewed') : t('Counter.markReviewed')}
+          </button>
+          <button type="button" className="big" onClick={() => window.print()} data-testid="submission-print">
+            {t('Counter.print')}
+          </button>
+          {!s.personalPurged && (
+            <button type="button" className="big" onClick={() => setEditing({ def: s.form, initial: s.answers, submissionId: s.id, language: s.language })} data-testid="submission-complete">
+              {t('Counter.complete')}
+            </button>
+          )}
+        </div>
+      </>
+    );
+  } else {
+    const text =
+      loaded.state === 'loading' ? t('Counter.loading') : loaded.state === 'failed' ? `${t('Counter.loadFailed')} ${loaded.message}` : loaded.state === 'none' ? t('Counter.none') : t('Counter.noTicket');
+    body = (
+      <>
+        <p className="form-none" data-testid="form-panel-state" data-state={loaded.state}>
+          {text}
+        </p>
+        {loaded.state !== 'loading' && fillable.length > 0 && (
+          <button type="button" className="big no-print" onClick={() => setChoosing(true)} data-testid="staff-fill">
+            {t('Counter.fill')}
+          </button>
+        )}
+      </>
+    );
+  }
+
   return (
-    <section className="form-panel" data-testid="form-panel" aria-label={t('Form.title')}>
-      <h2>{t('Form.title')}</h2>
-      {!hasTicket ? (
-        <p className="form-none">{t('Form.noTicket')}</p>
-      ) : !submission ? (
-        <p className="form-none">{t('Form.none')}</p>
-      ) : (
-        <>
-          <h3 lang="zh">{submission.formTitle}</h3>
-          <dl className="form-fields" lang="zh">
-            {submission.fields.map((f, i) => (
-              <div key={i} className="form-field">
-                <dt>{f.label}</dt>
-                <dd>{f.value}</dd>
-              </div>
-            ))}
-          </dl>
-        </>
+    <section className="form-panel" data-testid="form-panel" aria-label={t('Counter.title')}>
+      <h2>{t('Counter.title')}</h2>
+      {note && (
+        <p className="form-note no-print" role="status" data-testid="form-panel-note">
+          {note}
+        </p>
       )}
+      {body}
     </section>
   );
 }

@@ -62,7 +62,10 @@ export function FormFiller({ def, lang, opts, draft, errors, confirmLabel, onCon
   const { position, total } = F.progress(def, s);
   const error = s.errors[field.code];
   return (
-    <ScreenFrame lang={lang} screen="form" title={def.title[lang]} onBack={goBack} onHome={onHome}>
+    // Keyed by the question: every button is new on each screen, so the second half of an
+    // elderly double tap on "next" or "back" is ignored (TapButton's settle time) instead of
+    // skipping a question.
+    <ScreenFrame key={field.code} lang={lang} screen="form" title={def.title[lang]} onBack={goBack} onHome={onHome}>
       <div className="form-question" data-testid="form-question" data-field={field.code} data-type={field.type}>
         <p className="form-progress" data-testid="form-progress">
           {t('Kiosk.progress', { position, total })}

@@ -1,6 +1,7 @@
 // Sends a confirmed form: with the ticket id once the ticket is issued ('submitting'), or on
 // its own for forms that need no ticket ('directSending'). Every attempt of one submission
-// carries the same Idempotency-Key, so a retry after a lost answer cannot store it twice.
+// carries the same Idempotency-Key; with a ticket the server also keeps one submission per
+// ticket and form, so a retry after a lost answer gets SUBMISSION_EXISTS, which means "sent".
 // A refusal (422) sends the resident back to the form with the server's errors on their
 // fields. With a ticket, after a few failed attempts the ticket is shown anyway with a note to
 // tell staff (who can fill the form at the counter); without one, the resident may try again.
@@ -49,6 +50,8 @@ export function useFormSubmission(step: Step, api: KioskApi, retryMs: number, di
       } catch (e) {
         if (cancelled) return;
         if (isUnpaired(e)) return markUnpaired();
+        // An earlier attempt did reach the server (its answer was lost): the form is there.
+        if (ticketId && e instanceof ApiError && e.code === 'SUBMISSION_EXISTS') return dispatch({ type: 'formSent' });
         const refused = refusedFields(e);
         if (refused) return dispatch({ type: 'formRejected', errors: refused });
         const retryable = isOffline(e) || !(e instanceof ApiError) || e.status >= 500;
