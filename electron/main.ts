@@ -13,6 +13,7 @@ import { startHallServer, type HallServer } from './server/hallServer.js';
 import { attachPersonalDataKey } from './server/http/routes/security.js';
 import { contentSecurityPolicy } from './server/http/csp.js';
 import { loginItemSettings } from './shell/autostart.js';
+import { certificateVerdict, hallPin, REFUSE } from './shell/certificatePin.js';
 import { parseArgs, resolveConfig, type ShellConfig } from './shell/config.js';
 import { PersonalDataKeyring, directoryKeyFiles } from './shell/dataKey.js';
 import { ensureDeviceToken, fileTokenVault } from './shell/deviceToken.js';
@@ -70,6 +71,7 @@ async function run(config: ShellConfig, configPath: string): Promise<void> {
       port: config.port,
       printer: config.printer,
       allowedHosts: config.allowedHosts,
+      tls: config.tls,
       paths: appPathsFor({ packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }),
       announce: (line) => notices.push(line),
     });
@@ -84,6 +86,16 @@ async function run(config: ShellConfig, configPath: string): Promise<void> {
     }
   }
   const hallOrigin = new URL(server ? server.url : (config.serverUrl as string)).origin;
+  // TLS: the windows trust exactly the hall CA (by fingerprint) for the hall's host, nothing
+  // else self-signed (shell/certificatePin.ts).
+  const pin = hallPin(hallOrigin, server ? (server.tls?.caFingerprint ?? null) : config.caFingerprint);
+  if (pin) {
+    session.defaultSession.setCertificateVerifyProc((request, callback) => {
+      const verdict = certificateVerdict(request, pin, Date.now());
+      if (verdict === REFUSE) log.warn('certificate refused', { host: request.hostname });
+      callback(verdict);
+    });
+  }
 
   const ourWindows = new Map<number, PageRole>();
   hardenSession(session.defaultSession, {

@@ -24,7 +24,7 @@ describe('concurrent voice uploads', () => {
         fetch(`${hall.url}/api/voice/zh/please`, {
           method: 'PUT',
           headers: { Authorization: `Bearer ${hall.adminToken}`, 'Content-Type': 'audio/wav' },
-          body,
+          body: new Uint8Array(body),
         }).then(async (r) => ({ status: r.status, text: await r.text() })),
       ),
     );
