@@ -217,6 +217,27 @@ describe('a workbook written the XLSForm way', () => {
   });
 });
 
+describe('cells as Excel stores them', () => {
+  it('reads rich text and formula results; refuses an oversized sheet', async () => {
+    const wb = await workbookOf(load('suggestion_box'));
+    const survey = wb.getWorksheet('survey')!;
+    const row = rowOf(survey, 'name', 'content');
+    set(survey, row, 'label::zh', { richText: [{ text: '您的意见' }, { font: { bold: true }, text: '或建议' }] });
+    set(survey, row, 'label::ug', { formula: 'CONCAT("پىكىرىڭىز"," ياكى تەكلىپىڭىز")', result: 'پىكىرىڭىز ياكى تەكلىپىڭىز' });
+    const r = await importWorkbook(await bytes(wb));
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
+    const f = r.definition.fields.find((x) => x.code === 'content')!;
+    assert.equal(f.label.zh, '您的意见或建议');
+    assert.equal(f.label.ug, 'پىكىرىڭىز ياكى تەكلىپىڭىز');
+
+    for (let i = 0; i < 2001; i++) survey.addRow(['text', `extra_${i}`, 'x', 'ཡ', 'ئا']);
+    const errors = await refused(wb);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]!.sheet, 'survey');
+    assert.match(errors[0]!.message, /At most 2000 rows/);
+  });
+});
+
 describe('relevant expressions', () => {
   it('every rule shape is written and read back', () => {
     for (const [rule, text] of [
