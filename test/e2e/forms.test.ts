@@ -151,6 +151,7 @@ describe('forms on the kiosk and at the counter', () => {
     await desk.evaluate(() => document.fonts.ready.then(() => undefined));
     mkdirSync(SHOTS, { recursive: true });
     await desk.screenshot({ path: join(SHOTS, `${shotName}.png`), fullPage: true });
+    if (lang === 'zh') await printsOnA4();
     await desk.click('[data-testid=submission-mark-reviewed]');
     await desk.waitForSelector('[data-testid=submission][data-reviewed=yes]');
     const s = await serverSubmission(ticket.id);
@@ -160,6 +161,25 @@ describe('forms on the kiosk and at the counter', () => {
     await desk.waitForSelector(`[data-testid=current-ticket][data-state=serving]`);
     await desk.click('[data-testid=action-finish]');
     await desk.waitForSelector('[data-testid=current-ticket][data-code=""]');
+  }
+
+  /** The print view: only the submission is visible, on an A4 page. */
+  async function printsOnA4(): Promise<void> {
+    await desk.emulateMedia({ media: 'print' });
+    try {
+      const visibility = (sel: string) => desk.locator(sel).first().evaluate((el) => getComputedStyle(el).visibility);
+      assert.equal(await visibility('[data-testid=action-callNext]'), 'hidden');
+      assert.equal(await visibility('[data-testid=queue]'), 'hidden');
+      assert.equal(await visibility('[data-testid=submission] dd'), 'visible');
+      assert.equal(await desk.locator('[data-testid=submission-print]').isVisible(), false);
+      const pdf = (await desk.pdf({ preferCSSPageSize: true })).toString('latin1');
+      const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf);
+      assert.ok(box, 'the PDF has a page size');
+      // A4 is 595 × 842 pt.
+      assert.ok(Math.abs(Number(box[1]) - 595) < 2 && Math.abs(Number(box[2]) - 842) < 2, `page ${box[1]} × ${box[2]} pt`);
+    } finally {
+      await desk.emulateMedia({ media: 'screen' });
+    }
   }
 
   before(async () => {
@@ -336,6 +356,24 @@ describe('forms on the kiosk and at the counter', () => {
       await pinyin(page, 'renyuan', '人员');
     });
     await answer(page, 'wants_reply', () => tap(page, 'form-no'));
+    await page.getByTestId('form-review').waitFor();
+    // The first send is altered on the way (as if kiosk and server disagreed): the server's real
+    // 422 comes back and its message lands on the field, in the resident's language.
+    let altered = false;
+    await page.route('**/api/submissions', async (route) => {
+      if (altered || route.request().method() !== 'POST') return route.continue();
+      altered = true;
+      const body = JSON.parse(route.request().postData() ?? '{}') as { answers: Record<string, unknown> };
+      body.answers.content = '短';
+      await route.continue({ postData: JSON.stringify(body) });
+    });
+    await tap(page, 'form-confirm');
+    await atQuestion(page, 'content');
+    const refusal = page.locator('[data-testid="form-error"][data-code="TOO_SHORT"]');
+    await refusal.waitFor();
+    assert.ok((await refusal.innerText()).length > 0);
+    assert.equal(await typedValue(page), '谢谢工作人员', 'the draft is kept');
+    await tap(page, 'form-next');
     await page.getByTestId('form-review').waitFor();
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/submissions') && r.request().method() === 'POST');
     await tap(page, 'form-confirm');
