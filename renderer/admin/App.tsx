@@ -3,11 +3,13 @@
 import { useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, createApi, type ApiClient } from '../shared/api.js';
+import { setHallTimeZone } from '../shared/hallClock.js';
 import { adminApi, type HallInfo, type Lang, type Session } from './adminApi.js';
 import { AdminContext, type AdminContextValue } from './context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LoginScreen } from './LoginScreen.js';
 import { loadSession, saveLang, saveSession } from './session.js';
+import { HALL_CHANGED } from './setupApi.js';
 import { AuditSection } from './sections/AuditSection.js';
 import { CountersSection } from './sections/CountersSection.js';
 import { DevicesSection } from './sections/DevicesSection.js';
@@ -20,6 +22,7 @@ import { ServicesSection } from './sections/ServicesSection.js';
 import { StaffSection } from './sections/StaffSection.js';
 import { StatsSection } from './sections/StatsSection.js';
 import { TranslationsSection } from './sections/TranslationsSection.js';
+import { TlsSection } from './sections/TlsSection.js';
 
 // One entry per section, in the order of the navigation. Each helper adds its own line.
 const SECTIONS: { id: string; Component: ComponentType }[] = [
@@ -34,6 +37,7 @@ const SECTIONS: { id: string; Component: ComponentType }[] = [
   { id: 'voice', Component: VoiceSection },
   { id: 'ratings', Component: RatingsSection },
   { id: 'translations', Component: TranslationsSection },
+  { id: 'tls', Component: TlsSection },
 ];
 
 /** The open section is kept in the URL fragment (#printer) so a reload stays on it. */
@@ -84,7 +88,19 @@ export function App() {
   const api = useMemo(() => adminApi(client), [client]);
 
   useEffect(() => {
-    api.hall().then(setHall, () => setHall(null));
+    const load = () =>
+      api.hall().then(
+        (h) => {
+          // Every time on the page is the hall's local time, not this browser's.
+          setHallTimeZone(h.timeZone);
+          setHall(h);
+        },
+        () => setHall(null),
+      );
+    void load();
+    // The hall section saved a new name or time zone: show it without a reload.
+    window.addEventListener(HALL_CHANGED, load);
+    return () => window.removeEventListener(HALL_CHANGED, load);
   }, [api]);
 
   useEffect(() => {

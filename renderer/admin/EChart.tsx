@@ -28,7 +28,11 @@ export function EChart({ option, label, testId }: { option: ChartOption; label: 
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    if (!chart.current || !el.current) return;
+    // The canvas draws with the page's own font stack (the shipped Chinese, Tibetan and
+    // Uyghur faces); ECharts' default sans-serif has no CJK on a bare hall PC.
+    const fontFamily = getComputedStyle(el.current).fontFamily;
+    chart.current.setOption({ textStyle: { fontFamily }, ...option }, { notMerge: true });
   }, [option]);
 
   return <div className="chart" ref={el} role="img" aria-label={label} data-testid={testId} />;

@@ -1,4 +1,5 @@
 // Number and time formatting that follows the page language.
+import { hallTimeZone } from '../shared/hallClock.js';
 import type { Lang } from './adminApi.js';
 
 const LOCALES: Record<Lang, string> = { zh: 'zh-CN', bo: 'bo-CN', ug: 'ug-CN' };
@@ -16,7 +17,7 @@ const PDI = '\u2069';
  * One numeric form for all three languages: ICU has no full date patterns for bo and ug
  * and would fall back to the US month/day order, which nobody in the hall reads.
  */
-export function formatTime(value: string | number | null | undefined, timeZone?: string): string {
+export function formatTime(value: string | number | null | undefined, timeZone: string | undefined = hallTimeZone() ?? 'UTC'): string {
   if (value === null || value === undefined || value === '') return '—';
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return '—';

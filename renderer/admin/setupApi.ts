@@ -78,6 +78,9 @@ export interface StaffRowJson {
 
 const enc = encodeURIComponent;
 
+/** A window event the hall section fires after a save, so the page header and time zone follow. */
+export const HALL_CHANGED = 'hall-kiosk:hall-changed';
+
 export function setupApi(api: ApiClient) {
   return {
     createService: (s: Partial<ServiceSetup> & Pick<ServiceSetup, 'prefix' | 'names'>) => api.request<{ id: string }>('POST', '/api/services', s),

@@ -1,15 +1,15 @@
 // The ticket at the counter: big code, a clear badge of the resident's language (so staff
 // greet them in it, written in that language's own script), priority, service and times.
 import { useTranslation } from 'react-i18next';
+import { formatHallTime } from '../shared/hallClock.js';
 import type { Lang, ServiceView, TicketView } from './types.js';
 
 /** Each language named in its own script, whatever the UI language. */
 const OWN_NAME: Record<Lang, string> = { zh: '汉语', bo: 'བོད་སྐད།', ug: 'ئۇيغۇرچە' };
 
+/** In the hall's time zone (GET /api/hall), not the counter PC's. */
 function time(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}:${String(d.getSeconds()).padStart(2, '0')}`;
+  return iso ? formatHallTime(iso, { seconds: true }) : '—';
 }
 
 export function CurrentTicket({ ticket, service }: { ticket: TicketView | null; service: ServiceView | undefined }) {

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_POLICY } from '../../electron/core/model.js';
 import type { ApiClient } from '../shared/api.js';
+import { setHallTimeZone } from '../shared/hallClock.js';
 import { useHallEvents, type ConnectionStatus, type HallEventMessage } from '../shared/events.js';
 import type { CounterPolicy, CounterView, ServiceView, TicketView } from './types.js';
 
@@ -112,11 +113,12 @@ export function useConsoleData(api: ApiClient, token: string, counterId: string)
       const [cs, ss, hall] = await Promise.all([
         api.request<CounterView[]>('GET', '/api/counters'),
         api.request<ServiceView[]>('GET', '/api/services'),
-        api.request<{ policy?: Partial<CounterPolicy> }>('GET', '/api/hall'),
+        api.request<{ policy?: Partial<CounterPolicy>; timeZone?: string }>('GET', '/api/hall'),
       ]);
       setCounters([...cs].sort((a, b) => a.number - b.number));
       setServices(ss);
       setPolicy({ ...DEFAULT_POLICY, ...(hall.policy ?? {}) });
+      setHallTimeZone(hall.timeZone);
       const mine = cs.find((c) => c.id === counterId);
       if (mine) {
         setCounter(mine);

@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../adminApi.js';
 import { ErrorText } from '../ErrorText.js';
-import { useSetupApi, type HallSettingsJson } from '../setupApi.js';
+import { HALL_CHANGED, useSetupApi, type HallSettingsJson } from '../setupApi.js';
 import { useResource } from '../useResource.js';
 import type { WeekdayJson } from '../../shared/wire.js';
 import { HoursInputs, hoursToText, NameInputs, SCRIPTS, textToHours } from './ServicesSection.js';
@@ -56,6 +56,7 @@ export function HallSection() {
     setProblem(null);
     try {
       fill(await setup.updateHall({ names, notice, timeZone: timeZone.trim(), openingHours }));
+      window.dispatchEvent(new Event(HALL_CHANGED));
       setSaved(t('Hall.savedHall'));
     } catch (err) {
       setError(err);

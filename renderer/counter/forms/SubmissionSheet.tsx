@@ -3,6 +3,7 @@
 // direction, each value isolated with <bdi dir="auto">), choices by their Chinese label.
 // Everything is rendered as React text, so an answer that looks like HTML stays text.
 import { useTranslation } from 'react-i18next';
+import { formatHallTime } from '../../shared/hallClock.js';
 import { visibleFields } from '../../../electron/core/forms/validate.js';
 import { answerText } from '../../kiosk/forms/answerText.js';
 import type { SubmissionView } from './submissionApi.js';
@@ -10,11 +11,9 @@ import type { SubmissionView } from './submissionApi.js';
 /** Each language named in Chinese for the sheet. */
 const LANG_ZH = { zh: '汉语', bo: '藏语', ug: '维吾尔语' } as const;
 
+/** In the hall's time zone (renderer/shared/hallClock.ts), not the counter PC's. */
 function stamp(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return iso ? formatHallTime(iso, { date: true }) : '';
 }
 
 export function SubmissionSheet({ s, ticketCode }: { s: SubmissionView; ticketCode: string | null }) {
