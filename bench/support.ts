@@ -39,7 +39,7 @@ export async function startServerProcess(extraArgs: string[] = []): Promise<Benc
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, '../electron/cli/serve.ts'), '--port', String(port), '--data-dir', dataDir, '--host', '127.0.0.1', ...extraArgs],
-    { env: { ...process.env, HALL_ADMIN_PASSWORD: 'bench-admin-pw', HALL_LOG_LEVEL: 'warn', HALL_KIOSK_TICKETS_PER_MINUTE: '100000' }, stdio: ['ignore', 'pipe', 'inherit'] },
+    { env: { ...process.env, HALL_ADMIN_PASSWORD: 'bench-admin-pw', HALL_LOG_LEVEL: 'warn', HALL_KIOSK_TICKETS_PER_MINUTE: '100000', UV_THREADPOOL_SIZE: '8' }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {
     let out = '';
