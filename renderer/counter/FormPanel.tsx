@@ -14,7 +14,7 @@ import { SubmissionSheet } from './forms/SubmissionSheet.js';
 import { submissionApi, type SubmissionView } from './forms/submissionApi.js';
 import type { Lang, TicketView } from './types.js';
 
-type Loaded = { state: 'idle' } | { state: 'loading' } | { state: 'failed'; message: string } | { state: 'none' } | { state: 'ready'; s: SubmissionView };
+type Loaded = { state: 'idle' } | { state: 'loading' } | { state: 'failed'; message: string } | { state: 'none'; ticketId: string } | { state: 'ready'; s: SubmissionView };
 type Editing = null | { def: FormDefinition; initial: Answers; submissionId: string | null; language: Lang };
 
 export function FormPanel({ api, ticket }: { api: ApiClient; ticket: TicketView | null }) {
@@ -36,7 +36,7 @@ export function FormPanel({ api, ticket }: { api: ApiClient; ticket: TicketView 
       try {
         const sid = await forms.submissionIdOf(id);
         if (!live()) return;
-        if (!sid) return setLoaded({ state: 'none' });
+        if (!sid) return setLoaded({ state: 'none', ticketId: id });
         const s = await forms.read(sid);
         if (live()) setLoaded({ state: 'ready', s });
       } catch (e) {
@@ -56,6 +56,20 @@ export function FormPanel({ api, ticket }: { api: ApiClient; ticket: TicketView 
       live = false;
     };
   }, [ticketId, load]);
+
+  // The kiosk sends the form just after issuing the ticket; if the counter called it in
+  // between, look again when the ticket moves on (recalled, started) while none is shown.
+  const moved = `${atCounter?.state ?? ''}|${atCounter?.lastCalledAt ?? ''}`;
+  const noneYet = loaded.state === 'none' && loaded.ticketId === ticketId;
+  useEffect(() => {
+    if (!noneYet) return;
+    let live = true;
+    void load(ticketId, () => live);
+    return () => {
+      live = false;
+    };
+    // Only a move of the ticket triggers this (noneYet and ticketId are read as they are then).
+  }, [moved]);
 
   useEffect(() => {
     forms.forms().then(setDefs, () => setDefs([]));

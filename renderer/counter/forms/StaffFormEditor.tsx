@@ -9,6 +9,7 @@ import type { Answers, AnswerValue, FieldError, FormDefinition, FormField } from
 import { validateAnswers, validateField, visibleFields } from '../../../electron/core/forms/validate.js';
 import { ApiError } from '../../shared/api.js';
 import { useValidateOptions } from '../../kiosk/forms/formsText.js';
+import { hallTimeZone } from '../../shared/hallClock.js';
 import type { Lang } from '../types.js';
 
 export interface StaffFormEditorProps {
@@ -28,7 +29,7 @@ function refused(e: unknown): Record<string, FieldError> | null {
 export function StaffFormEditor({ def, initial, save, onCancel }: StaffFormEditorProps) {
   const { t, i18n } = useTranslation('forms');
   // Messages in the staff member's UI language; the server answers a 422 in the resident's.
-  const opts = useValidateOptions((['zh', 'bo', 'ug'].includes(i18n.language) ? i18n.language : 'zh') as Lang, undefined);
+  const opts = useValidateOptions((['zh', 'bo', 'ug'].includes(i18n.language) ? i18n.language : 'zh') as Lang, hallTimeZone());
   const [answers, setAnswers] = useState<Answers>(() => ({ ...initial }));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [busy, setBusy] = useState(false);

@@ -22,6 +22,11 @@ export function loadFormDefinitions(api: KioskApi): Promise<FormDefinition[]> {
   return forms;
 }
 
+/** A definition changed on the server (409 FORM_VERSION_MISMATCH): the next screen fetches afresh. */
+export function forgetFormDefinitions(): void {
+  cached = null;
+}
+
 export type DefinitionsState = { status: 'loading' } | { status: 'offline' } | { status: 'ready'; forms: FormDefinition[] };
 
 export function useFormDefinitions(api: KioskApi, retryMs: number): DefinitionsState {

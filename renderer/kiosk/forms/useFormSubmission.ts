@@ -10,6 +10,7 @@ import type { FieldError } from '../../../electron/core/forms/definition.js';
 import { ApiError } from '../../shared/api.js';
 import type { Action, Step } from '../flow.js';
 import { isOffline, isUnpaired, type KioskApi } from '../kioskApi.js';
+import { forgetFormDefinitions } from './useFormDefinitions.js';
 
 /** Attempts with a ticket before giving up and showing the ticket with the "tell staff" note. */
 const TICKET_ATTEMPTS = 3;
@@ -52,6 +53,9 @@ export function useFormSubmission(step: Step, api: KioskApi, retryMs: number, di
         if (isUnpaired(e)) return markUnpaired();
         // An earlier attempt did reach the server (its answer was lost): the form is there.
         if (ticketId && e instanceof ApiError && e.code === 'SUBMISSION_EXISTS') return dispatch({ type: 'formSent' });
+        // Staff imported a new version while this resident was filling: the ticket stands (or the
+        // resident may retry); the next resident gets the new definition.
+        if (e instanceof ApiError && e.code === 'FORM_VERSION_MISMATCH') forgetFormDefinitions();
         const refused = refusedFields(e);
         if (refused) return dispatch({ type: 'formRejected', errors: refused });
         const retryable = isOffline(e) || !(e instanceof ApiError) || e.status >= 500;
