@@ -267,7 +267,16 @@ describe('forms on the kiosk and at the counter', () => {
     });
     await residentIdWithTypo(page, 'bo', '54010219850315001X');
     await answer(page, 'phone', () => keys(page, 'num-key', [...'13908910000']));
-    await answer(page, 'address', () => keys(page, 'bo-key', ['l', 'subjoin', '-', 'j', 's']));
+    // The address typed in Tibetan, then the Chinese name added with the switch to pinyin.
+    await answer(page, 'address', async () => {
+      await keys(page, 'bo-key', ['l', 'subjoin', '-', 'j', 's', 'space']);
+      await tap(page, 'form-keyboard-zh');
+      await page.getByTestId('keyboard-zh').waitFor();
+      await pinyin(page, 'lasa', '拉萨');
+      assert.equal(await typedValue(page), 'ལྷ་ས 拉萨');
+      await tap(page, 'form-keyboard-bo');
+      await page.getByTestId('keyboard-bo').waitFor();
+    });
     await answer(page, 'elder_situation', async () => {
       await tap(page, 'form-choice-over_80');
       await tap(page, 'form-choice-lives_alone');
@@ -285,12 +294,12 @@ describe('forms on the kiosk and at the counter', () => {
 
     const s = await serverSubmission(ticket.id);
     assert.deepEqual([s.formId, s.language], ['home_adaptation', 'bo']);
-    assert.deepEqual([s.answers.name, s.answers.address, s.answers.floor, s.answers.visit_date, s.answers.elder_situation], [name, 'ལྷ་ས', 3, undefined, ['over_80', 'lives_alone']]);
+    assert.deepEqual([s.answers.name, s.answers.address, s.answers.floor, s.answers.visit_date, s.answers.elder_situation], [name, 'ལྷ་ས 拉萨', 3, undefined, ['over_80', 'lives_alone']]);
     await counterSees(
       ticket,
       'home_adaptation',
       'bo',
-      { name, address: 'ལྷ་ས', housing: choiceZh('home_adaptation', 'housing', 'owned'), floor: '3', has_elevator: '否' },
+      { name, address: 'ལྷ་ས 拉萨', housing: choiceZh('home_adaptation', 'housing', 'owned'), floor: '3', has_elevator: '否' },
       'counter-bo-home-adaptation',
     );
   });
@@ -321,6 +330,36 @@ describe('forms on the kiosk and at the counter', () => {
     const s = await serverSubmission(ticket.id);
     assert.deepEqual([s.formId, s.language, s.answers.name, s.answers.mode, s.answers.address], ['proxy_service', 'ug', name, 'proxy', undefined]);
     await counterSees(ticket, 'proxy_service', 'ug', { name, matter: choiceZh('proxy_service', 'matter', 'pension_check'), phone: '15909910000' }, 'counter-ug-proxy');
+  });
+
+  it('when the form cannot be sent, the ticket stands and the resident is told to tell staff', async () => {
+    const page = await kiosk('?retry=0.2');
+    let attempts = 0;
+    await page.route('**/api/submissions', (route) => {
+      attempts++;
+      return route.abort('connectionrefused');
+    });
+    await toForm(page, 'zh', 'proxy');
+    await answer(page, 'name', () => pinyin(page, 'wang', '王'));
+    await answer(page, 'phone', () => keys(page, 'num-key', [...'13800138000']));
+    await atQuestion(page, 'id_number');
+    await tap(page, 'form-skip');
+    await answer(page, 'matter', () => tap(page, 'form-choice-bus_card'));
+    await answer(page, 'mode', () => tap(page, 'form-choice-proxy'));
+    await answer(page, 'mobility', () => tap(page, 'form-choice-independent'));
+    await atQuestion(page, 'notes');
+    await tap(page, 'form-skip');
+    await answer(page, 'consent', () => tap(page, 'form-consent'));
+    await tap(page, 'form-confirm');
+    const ticket = page.getByTestId('ticket');
+    await ticket.waitFor();
+    const note = page.locator('[data-testid="form-outcome"][data-outcome="failed"]');
+    await note.waitFor();
+    assert.match(await note.innerText(), /工作人员/);
+    assert.equal(attempts, 3, 'three attempts, then the ticket');
+    const t = await api<{ state: string; submissionId: string | null }>(hall.url, 'GET', `/api/tickets/${await ticket.getAttribute('data-ticket-id')}`, hall.adminToken);
+    assert.deepEqual([t.body.state, t.body.submissionId], ['issued', null]);
+    await shot(page, 'zh-ticket-form-failed');
   });
 
   it('the idle wipe clears every answer: the next resident starts an empty form', async () => {
