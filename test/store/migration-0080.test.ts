@@ -31,6 +31,13 @@ describe('migration 0080 (admin setup)', () => {
 
     // The column refuses text that is not JSON, whatever the code above does.
     await assert.rejects(db.write((c) => c.run("UPDATE services SET hours = 'mon 8-12' WHERE id = 's'")), /CHECK/);
+    // Counters keep the languages of their usual staff; existing counters start with none.
+    await db.write((c) => c.run("INSERT INTO counters (id, number, name_zh, name_bo, name_ug) VALUES ('c1', 1, '1', '1', '1')"));
+    const counter = (await store.reads.listCounters())[0]!;
+    assert.deepEqual(counter.usualLanguages, []);
+    await store.write((tx) => tx.saveCounter({ ...counter, usualLanguages: ['bo', 'zh'] }));
+    assert.deepEqual((await store.reads.listCounters())[0]!.usualLanguages, ['bo', 'zh']);
+    await assert.rejects(db.write((c) => c.run("UPDATE counters SET usual_languages = 'bo' WHERE id = 'c1'")), /CHECK/);
     const idx = await db.reader.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'audit_log_actor'");
     assert.equal(idx.length, 1);
     await db.close();
