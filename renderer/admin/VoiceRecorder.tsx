@@ -186,8 +186,9 @@ export function VoiceRecorder({ token }: { token: string }) {
               {manifest.pattern.map((p) => (p === CODE_SLOT ? 'A012' : p === COUNTER_SLOT ? '3' : textOf(p))).join(' ')}
             </span>
           </p>
+          {/* Announcement clips first; the kiosk's spoken guidance (guide-*) gets its own list below. */}
           <ul className="voice-clips">
-            {manifest.clips.map((c) => (
+            {manifest.clips.filter((c) => !c.id.startsWith('guide-')).map((c) => (
               <li key={c.id}>
                 <button type="button" className={c.id === clipId ? 'voice-clip current' : 'voice-clip'} aria-pressed={c.id === clipId} disabled={busy} onClick={() => { discardTake(); setPhase('idle'); setClipId(c.id); }}>
                   <span lang={lang} dir={lang === 'ug' ? 'rtl' : 'ltr'}>{c.text}</span>
@@ -196,6 +197,22 @@ export function VoiceRecorder({ token }: { token: string }) {
               </li>
             ))}
           </ul>
+          {manifest.clips.some((c) => c.id.startsWith('guide-')) && (
+            <>
+              <h3>{t('Voice.guidance')}</h3>
+              <p>{t('Voice.guidanceIntro')}</p>
+              <ul className="voice-clips" data-testid="voice-guidance">
+                {manifest.clips.filter((c) => c.id.startsWith('guide-')).map((c) => (
+                  <li key={c.id}>
+                    <button type="button" className={c.id === clipId ? 'voice-clip current' : 'voice-clip'} aria-pressed={c.id === clipId} disabled={busy} onClick={() => { discardTake(); setPhase('idle'); setClipId(c.id); }}>
+                      <span lang={lang} dir={lang === 'ug' ? 'rtl' : 'ltr'}>{c.text}</span>
+                      <span className={`voice-status voice-${statusKey(c)}`}>{t(`Voice.status.${statusKey(c)}`)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       ) : null}
       {clip ? (

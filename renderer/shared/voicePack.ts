@@ -40,6 +40,11 @@ export interface VoiceManifest {
    */
   numbers?: VoiceNumbers;
   clips: VoiceClip[];
+  /**
+   * The kiosk's spoken guidance: per screen, the clips its speaker button plays in order
+   * ("{code}" reads the ticket code character by character). scripts/make-voice-guidance.mjs.
+   */
+  guidance?: Record<string, string[]>;
 }
 
 export interface VoiceNumbers {

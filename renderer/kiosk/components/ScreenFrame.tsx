@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { useKioskT } from '../useKioskT.js';
+import { SpeakerButton } from './SpeakerButton.js';
 import { TapButton } from './TapButton.js';
 
 export interface ScreenFrameProps {
@@ -11,10 +12,12 @@ export interface ScreenFrameProps {
   title: string;
   onBack?: () => void;
   onHome?: () => void;
+  /** A ticket code the screen's spoken guidance reads out (the ticket screen). */
+  speakCode?: string;
   children: ReactNode;
 }
 
-export function ScreenFrame({ lang, screen, title, onBack, onHome, children }: ScreenFrameProps) {
+export function ScreenFrame({ lang, screen, title, onBack, onHome, speakCode, children }: ScreenFrameProps) {
   const t = useKioskT(lang);
   return (
     <main className={`screen screen-${screen}`} data-screen={screen} lang={lang}>
@@ -32,6 +35,7 @@ export function ScreenFrame({ lang, screen, title, onBack, onHome, children }: S
           )}
         </nav>
       )}
+      <SpeakerButton screen={screen} languages={[lang]} code={speakCode} label={t('Speaker.label')} />
       <h1 className="screen-title">{title}</h1>
       <div className="screen-body">{children}</div>
     </main>

@@ -2,6 +2,7 @@
 // three scripts. The whole screen is one button.
 import { PAGE_LANGUAGES, textDirection } from '../../shared/i18n.js';
 import { OfflineNotice } from '../components/OfflineNotice.js';
+import { SpeakerButton } from '../components/SpeakerButton.js';
 import { TapButton } from '../components/TapButton.js';
 import type { Names } from '../kioskApi.js';
 import { useAllKioskT } from '../useKioskT.js';
@@ -18,6 +19,7 @@ export function AttractScreen({ hallName, ready, offline, onStart }: AttractScre
   const t = useAllKioskT();
   return (
     <main className="screen screen-attract" data-screen="attract" data-ready={ready ? '' : undefined}>
+      <SpeakerButton screen="attract" languages={PAGE_LANGUAGES} label={PAGE_LANGUAGES.map((l) => t[l]('Speaker.label')).join(' / ')} />
       <TapButton className="attract-tap" onTap={onStart} testId="attract-start">
         {PAGE_LANGUAGES.map((lng) => (
           <span key={lng} className="attract-lang" lang={lng} dir={textDirection(lng)}>

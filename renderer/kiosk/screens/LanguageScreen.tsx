@@ -1,6 +1,7 @@
 // Language choice: one big button per language, each labelled in its own script
 // (中文, བོད་ཡིག, ئۇيغۇرچە), under the prompt written in all three.
 import { PAGE_LANGUAGES, textDirection, type PageLanguage } from '../../shared/i18n.js';
+import { SpeakerButton } from '../components/SpeakerButton.js';
 import { TapButton } from '../components/TapButton.js';
 import { useAllKioskT } from '../useKioskT.js';
 
@@ -8,6 +9,8 @@ export function LanguageScreen({ onChoose, onBack }: { onChoose: (lang: PageLang
   const t = useAllKioskT();
   return (
     <main className="screen screen-language" data-screen="language">
+      {/* Says the three choices, each in its own language. */}
+      <SpeakerButton screen="language" languages={PAGE_LANGUAGES} label={PAGE_LANGUAGES.map((l) => t[l]('Speaker.label')).join(' / ')} />
       <h1 className="screen-title language-prompt">
         {PAGE_LANGUAGES.map((lng) => (
           <span key={lng} lang={lng} dir={textDirection(lng)}>

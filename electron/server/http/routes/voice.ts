@@ -41,6 +41,8 @@ const ManifestSchema = z.object({
     .object({ words: z.record(z.string().regex(/^[1-9][0-9]{0,2}$/), z.string().max(40)), joiner: z.string().max(40).optional() })
     .optional(),
   clips: z.array(ClipSchema).min(1).max(200),
+  // The kiosk's spoken guidance (scripts/make-voice-guidance.mjs): screen → clip ids and "{code}".
+  guidance: z.record(z.string().regex(/^[a-z-]{1,40}$/), z.array(z.string().max(40)).min(1).max(12)).optional(),
 });
 type Manifest = z.infer<typeof ManifestSchema>;
 type Clip = z.infer<typeof ClipSchema>;

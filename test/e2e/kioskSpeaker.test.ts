@@ -1,0 +1,139 @@
+// The kiosk's speaker button in Chromium: on each screen, in each language, it plays that
+// screen's clip from the voice packs (checked through the page's <audio> element), the
+// language and attract screens speak each pack's part in its own language, the ticket screen
+// reads the code, and the button is disabled where a clip is missing (here: every Uyghur
+// clip, and the Tibetan priority clip, which nobody recorded).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startTestHall, type TestHall } from '../support/hall.js';
+import { assertBuilt, launchChromium } from './counter-harness.js';
+
+/** A short, valid WAV tone (8 kHz mono PCM): what a recorded clip looks like to the server. */
+function wavTone(ms: number, hz = 440): Buffer {
+  const rate = 8000;
+  const n = Math.round((rate * ms) / 1000);
+  const b = Buffer.alloc(44 + n * 2);
+  b.write('RIFF', 0, 'latin1');
+  b.writeUInt32LE(36 + n * 2, 4);
+  b.write('WAVEfmt ', 8, 'latin1');
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(rate, 24);
+  b.writeUInt32LE(rate * 2, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write('data', 36, 'latin1');
+  b.writeUInt32LE(n * 2, 40);
+  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 8000), 44 + i * 2);
+  return b;
+}
+
+let hall: TestHall;
+let browser: Browser;
+const tappable = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"][data-settled]:not([disabled])`);
+
+async function record(lang: string, clip: string): Promise<void> {
+  const res = await fetch(`${hall.url}/api/voice/${lang}/${clip}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${hall.adminToken}`, 'Content-Type': 'audio/wav' },
+    body: new Uint8Array(wavTone(60)),
+  });
+  assert.equal(res.status, 200, `${lang}/${clip}`);
+}
+
+before(async () => {
+  assertBuilt();
+  hall = await startTestHall();
+  // Tibetan: attract, language, services and the ticket sentence recorded; priority is not.
+  for (const clip of ['guide-attract', 'guide-language', 'guide-services', 'guide-your-number', 'guide-ticket', 'letter-E', 'digit-0', 'digit-1', 'digit-2', 'digit-3']) {
+    await record('bo', clip);
+  }
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await hall?.stop();
+});
+
+const path = (u: string) => u.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*$/, '');
+
+/**
+ * Taps the speaker; the audio element's src must be the first clip of the sequence it plays.
+ * Returns the whole sequence; with wholeSequence, also waits until the element has moved
+ * through every clip (each ends, or fails to decode, and the next one starts).
+ */
+async function speak(page: Page, screen: string, wholeSequence = false): Promise<string[]> {
+  await page.locator(`[data-screen="${screen}"] [data-testid="speaker"][data-ready]`).waitFor({ timeout: 5000 });
+  await tappable(page, 'speaker-button').tap();
+  const audio = page.locator(`[data-screen="${screen}"] [data-testid="guidance-audio"]`);
+  await page.waitForFunction((el) => Boolean(el?.getAttribute('src')), await audio.elementHandle(), { timeout: 3000 });
+  const sequence = ((await audio.getAttribute('data-sequence')) ?? '').split(' ').filter(Boolean);
+  const src = (await audio.getAttribute('src')) ?? '';
+  if (!wholeSequence) assert.equal(path(src), path(sequence[0] ?? ''), 'the audio element plays the first clip');
+  else {
+    const last = sequence.at(-1) ?? '';
+    await page.waitForFunction(([el, want]) => (el as HTMLAudioElement).getAttribute('src') === want, [await audio.elementHandle(), last] as const, { timeout: 10_000 });
+    assert.equal((await audio.getAttribute('data-played')) ?? '', sequence.join(' '));
+  }
+  return sequence.map(path);
+}
+
+async function disabledOn(page: Page, screen: string): Promise<boolean> {
+  const button = page.locator(`[data-screen="${screen}"] [data-testid="speaker-button"]`);
+  await button.waitFor({ timeout: 5000 });
+  // Give the manifests time to load; a missing clip must leave the button disabled.
+  await page.waitForTimeout(500);
+  return button.isDisabled();
+}
+
+describe('kiosk speaker button', () => {
+  for (const lang of ['zh', 'bo', 'ug'] as const) {
+    it(`plays each screen's clip in ${lang}, or is disabled where a clip is missing`, async () => {
+      const context = await browser.newContext({ hasTouch: true, viewport: { width: 1080, height: 1920 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${hall.url}/kiosk#token=${hall.kioskToken}`);
+        await tappable(page, 'attract-start').waitFor();
+        // Before a language is chosen, each pack says its own part (ug has none recorded).
+        assert.deepEqual(await speak(page, 'attract', lang === 'zh'), ['/voice/zh/guide-attract', '/voice/bo/guide-attract']);
+        await tappable(page, 'attract-start').tap();
+        assert.deepEqual(await speak(page, 'language'), ['/voice/zh/guide-language', '/voice/bo/guide-language']);
+        await tappable(page, `language-${lang}`).tap();
+
+        await page.locator('[data-screen="services"]').waitFor();
+        if (lang === 'ug') assert.ok(await disabledOn(page, 'services'), 'no Uyghur clip: disabled');
+        else assert.deepEqual(await speak(page, 'services'), [`/voice/${lang}/guide-services`]);
+        await tappable(page, 'service-enquiries').tap();
+
+        await page.locator('[data-screen="priority"]').waitFor();
+        if (lang === 'zh') assert.deepEqual(await speak(page, 'priority'), ['/voice/zh/guide-priority']);
+        else assert.ok(await disabledOn(page, 'priority'), `no ${lang} priority clip: disabled`);
+        await tappable(page, 'priority-no').tap();
+
+        const ticket = page.getByTestId('ticket');
+        await ticket.waitFor({ timeout: 10_000 });
+        const code = await page.getByTestId('ticket-code').innerText();
+        if (lang === 'ug') assert.ok(await disabledOn(page, 'ticket'));
+        else {
+          const chars = [...code].map((c) => (/[0-9]/.test(c) ? `digit-${c}` : `letter-${c}`));
+          assert.deepEqual(await speak(page, 'ticket'), [`/voice/${lang}/guide-your-number`, ...chars.map((c) => `/voice/${lang}/${c}`), `/voice/${lang}/guide-ticket`]);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('serves the guidance clips the buttons point at', async () => {
+    for (const [lang, clip] of [['zh', 'guide-priority'], ['bo', 'guide-services']] as const) {
+      const res = await fetch(`${hall.url}/voice/${lang}/${clip}`);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /^audio\//);
+    }
+    const manifest = (await (await fetch(`${hall.url}/voice/ug/manifest.json`)).json()) as { guidance: Record<string, string[]>; clips: { id: string; status: string }[] };
+    assert.deepEqual(manifest.guidance.ticket, ['guide-your-number', '{code}', 'guide-ticket']);
+    assert.equal(manifest.clips.find((c) => c.id === 'guide-services')?.status, 'missing');
+  });
+});
