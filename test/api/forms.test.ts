@@ -364,3 +364,12 @@ describe('default forms and the admin side', () => {
     assert.equal((await upload(xlsx, staff)).status, 403);
   });
 });
+
+describe('workbook upload size', () => {
+  it('accepts up to 2 MiB (refused as not a workbook, not as too large) and refuses more with 413', async () => {
+    const send = (bytes: number) =>
+      fetch(`${hall.url}/api/forms/import`, { method: 'POST', headers: { Authorization: `Bearer ${hall.adminToken}`, 'Content-Type': 'application/octet-stream' }, body: Buffer.alloc(bytes, 1) });
+    assert.equal((await send(1.5 * 1024 * 1024)).status, 422);
+    assert.equal((await send(2 * 1024 * 1024 + 1)).status, 413);
+  });
+});

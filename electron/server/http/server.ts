@@ -51,14 +51,16 @@ class BodyTooLargeAndClose extends HttpError {
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > DRAIN_LIMIT) return reject(new BodyTooLargeAndClose(limit));
+    // A route may accept more than DRAIN_LIMIT (workbook upload, 2 MiB); it is read up to its own limit.
+    const drainLimit = Math.max(DRAIN_LIMIT, limit);
+    if (declared > drainLimit) return reject(new BodyTooLargeAndClose(limit));
     if (declared > limit) return reject(new HttpError(413, 'BODY_TOO_LARGE', { limit }));
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;
     const onData = (c: Buffer) => {
       size += c.length;
-      if (size > DRAIN_LIMIT && !failed) {
+      if (size > drainLimit && !failed) {
         failed = true;
         req.off('data', onData);
         reject(new BodyTooLargeAndClose(limit));

@@ -31,8 +31,8 @@ const Retention = z.object({ days: z.number().int().min(0).max(MAX_RETENTION_DAY
 
 /** Submissions carry at most a few dozen short answers; 64 KiB leaves room for long texts in three scripts. */
 const SUBMISSION_MAX_BODY = 64 * 1024;
-/** The front door drains at most 1 MiB; an XLSForm workbook is typically 10–100 KB. */
-const WORKBOOK_MAX_BODY = 1024 * 1024;
+/** An XLSForm workbook is typically 10–100 KB; 2 MiB leaves room for long hints in three scripts. */
+const WORKBOOK_MAX_BODY = 2 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The form as the kiosk and the counter read it (GET /api/forms): the definition as stored. */
