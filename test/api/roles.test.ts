@@ -14,6 +14,8 @@ before(async () => {
   tokens.garbage = 'not-a-real-token';
   tokens.kiosk = hall.kioskToken;
   tokens.display = hall.displayToken;
+  // A counter rating pad (评价器): may only rate and read its own counter.
+  tokens.rater = (await api<{ token: string }>(hall.url, 'POST', '/api/devices', hall.adminToken, { role: 'rater', name: 'Role pad', counterId: 'counter-1' })).body.token;
   tokens.staff = await staffToken(hall, 'role-checker');
   tokens.admin = hall.adminToken;
 });
