@@ -2,10 +2,11 @@
 // is stored, so a stolen database does not hand out working tokens. Resolved tokens are kept
 // briefly in memory; logout and revocation clear them and close the sockets holding them.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Clock } from '../core/ports.js';
 import type { AuthStore, DeviceRecord, DeviceRole, StaffRecord } from '../store/authStore.js';
 import { AddressLimiter, type BucketRule } from './addressLimiter.js';
-import { decoyHash, hashPassword, PasswordCheckQueue, PasswordChecksBusy } from './passwords.js';
+import { decoyHash, hashPassword, PasswordCheckQueue } from './passwords.js';
 import type { Principal } from './http/router.js';
 
 export const SESSION_HOURS = 12;
@@ -52,8 +53,9 @@ export interface LoginLimits {
 }
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
-  running: 2,
-  queued: 8,
+  // One core stays free for the event loop (ticket issuing): on a 2-core hall PC, one hash at a time.
+  running: Math.max(1, Math.min(2, availableParallelism() - 1)),
+  queued: 16,
   perAddress: { burst: 20, refillMs: 3000 },
 };
 
@@ -101,22 +103,25 @@ export class AuthService {
   async login(username: string, password: string, address = ''): Promise<LoginResult> {
     const wait = this.addresses.take(address);
     if (wait !== null) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+    // A place in the check queue before any database work: when it is full the answer costs nothing.
+    const slot = this.passwordChecks.tryEnter();
+    if (!slot) return { ok: false, reason: 'busy', retryAfterSeconds: 2 };
     const now = this.clock.now();
-    const reserved = await this.store.reserveLoginAttempt(username, now, now - LOGIN_WINDOW_MS, LOGIN_MAX_FAILURES);
-    if (!reserved.ok) {
-      const retry = Math.max(1, Math.ceil((reserved.oldest + LOGIN_WINDOW_MS - now) / 1000));
-      return { ok: false, reason: 'rate_limited', retryAfterSeconds: retry };
-    }
-    const staff = await this.store.staffByUsername(username);
+    let staff: StaffRecord | null;
     let valid: boolean;
     try {
+      const reserved = await this.store.reserveLoginAttempt(username, now, now - LOGIN_WINDOW_MS, LOGIN_MAX_FAILURES);
+      if (!reserved.ok) {
+        const retry = Math.max(1, Math.ceil((reserved.oldest + LOGIN_WINDOW_MS - now) / 1000));
+        return { ok: false, reason: 'rate_limited', retryAfterSeconds: retry };
+      }
+      staff = await this.store.staffByUsername(username);
       // Unknown users cost as much as a wrong password, so timing does not reveal usernames.
-      valid = await this.passwordChecks.verify(password, staff?.passwordHash ?? (await decoyHash()));
-    } catch (e) {
-      if (!(e instanceof PasswordChecksBusy)) throw e;
-      // Never checked: the attempt does not count against the account.
-      await this.store.releaseLoginAttempt(reserved.id);
-      return { ok: false, reason: 'busy', retryAfterSeconds: e.retryAfterSeconds };
+      const stored = staff?.passwordHash ?? (await decoyHash());
+      await slot.ready;
+      valid = await this.passwordChecks.check(password, stored);
+    } finally {
+      slot.release();
     }
     if (!staff || !valid || !staff.active) return { ok: false, reason: 'bad_credentials' };
     this.addresses.refund(address);

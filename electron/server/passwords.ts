@@ -37,18 +37,18 @@ export function decoyHash(): Promise<string> {
   return decoy;
 }
 
-/** Thrown when every password-check slot and queue place is taken: answer 503 + Retry-After. */
-export class PasswordChecksBusy extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super('too many password checks at once');
-  }
+/** A place in the password-check queue: `ready` resolves when the slot is ours. */
+export interface CheckSlot {
+  ready: Promise<void>;
+  /** Gives the place back (running or still waiting); safe to call more than once. */
+  release(): void;
 }
 
 /**
  * A small semaphore in front of scrypt. Each check holds 128 MiB and one libuv pool thread
- * for a few hundred ms; the pool is shared with sqlite3 and file reads, so without a cap a
- * login flood starves ticket issuing. At most `running` checks run, at most `queued` wait,
- * and anything more is refused at once (it costs the server nothing).
+ * (and a CPU core) for a few hundred ms; the pool is shared with sqlite3 and file reads, so
+ * without a cap a login flood starves ticket issuing. At most `running` checks run, at most
+ * `queued` wait, and anything more is refused at once, before any database work.
  */
 export class PasswordCheckQueue {
   private active = 0;
@@ -61,19 +61,45 @@ export class PasswordCheckQueue {
     readonly queued: number,
   ) {}
 
-  async verify(password: string, stored: string): Promise<boolean> {
-    if (this.active >= this.running) {
-      if (this.waiting.length >= this.queued) throw new PasswordChecksBusy(2);
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    } else this.active++;
-    // The slot is ours here (handed over by release() when we waited).
-    try {
-      this.checks++;
-      return await verifyPassword(password, stored);
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
+  /** A place in the queue, or null when every slot and queue place is taken. */
+  tryEnter(): CheckSlot | null {
+    let state: 'waiting' | 'running' | 'done';
+    let ready: Promise<void>;
+    let wake: (() => void) | null = null;
+    if (this.active < this.running) {
+      this.active++;
+      state = 'running';
+      ready = Promise.resolve();
+    } else if (this.waiting.length < this.queued) {
+      state = 'waiting';
+      ready = new Promise<void>((resolve) => {
+        wake = () => {
+          state = 'running';
+          resolve();
+        };
+        this.waiting.push(wake);
+      });
+    } else return null;
+    return {
+      ready,
+      release: () => {
+        if (state === 'waiting') {
+          const i = wake ? this.waiting.indexOf(wake) : -1;
+          if (i >= 0) this.waiting.splice(i, 1);
+        } else if (state === 'running') {
+          // Hand the slot straight to the next waiter, else free it.
+          const next = this.waiting.shift();
+          if (next) next();
+          else this.active--;
+        }
+        state = 'done';
+      },
+    };
+  }
+
+  /** Checks a password; call only with a slot whose `ready` has resolved. */
+  check(password: string, stored: string): Promise<boolean> {
+    this.checks++;
+    return verifyPassword(password, stored);
   }
 }

@@ -132,7 +132,7 @@ export class AuthStore {
     at: number,
     since: number,
     max: number,
-  ): Promise<{ ok: true; id: number } | { ok: false; oldest: number }> {
+  ): Promise<{ ok: true } | { ok: false; oldest: number }> {
     return this.db.write(async (c) => {
       await c.run('DELETE FROM login_failures WHERE at < ?', [since]);
       const r = await c.get<{ n: number; oldest: number | null }>(
@@ -140,14 +140,9 @@ export class AuthStore {
         [username, since],
       );
       if ((r?.n ?? 0) >= max) return { ok: false as const, oldest: r?.oldest ?? at };
-      const { lastID } = await c.run('INSERT INTO login_failures (username, at) VALUES (?, ?)', [username, at]);
-      return { ok: true as const, id: lastID };
+      await c.run('INSERT INTO login_failures (username, at) VALUES (?, ?)', [username, at]);
+      return { ok: true as const };
     });
-  }
-
-  /** Gives a reserved attempt back when its password was never checked (server busy). */
-  async releaseLoginAttempt(id: number): Promise<void> {
-    await this.db.write((c) => c.run('DELETE FROM login_failures WHERE rowid = ?', [id]));
   }
 
   /** Ends every session of a staff member (disable, password reset); returns their token hashes. */
