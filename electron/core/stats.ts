@@ -139,6 +139,7 @@ export function computeStats(input: StatsInput): HallStats {
   for (const id of input.counterOrder ?? []) counters.set(id, newAcc());
   const total = newAcc();
   const hours = new Array<number>(24).fill(0);
+  const hourOf = hourReader(input.timeZone);
   const languages = new Map<Language, number>(LANGUAGES.map((l) => [l, 0]));
 
   for (const t of input.tickets) {
@@ -151,7 +152,7 @@ export function computeStats(input: StatsInput): HallStats {
       if (!c) counters.set(t.counterId, (c = newAcc()));
       add(c, t);
     }
-    hours[hourOf(t.issuedAt, input.timeZone)]!++;
+    hours[hourOf(t.issuedAt)]!++;
     languages.set(t.language, (languages.get(t.language) ?? 0) + 1);
   }
 
@@ -170,8 +171,23 @@ export function computeStats(input: StatsInput): HallStats {
   };
 }
 
-function hourOf(at: Millis, timeZone: string): number {
-  return Number(hallTime(at, timeZone).slice(0, 2)) % 24;
+/**
+ * The hall-local hour of a moment. Every zone's offset is a whole number of quarter hours, so
+ * all moments of one UTC quarter hour share a local hour: one Intl call per quarter hour
+ * instead of per ticket (a month of a busy hall is 90 000 tickets but under 3 000 quarters).
+ */
+function hourReader(timeZone: string): (at: Millis) => number {
+  const QUARTER = 15 * 60_000;
+  const memo = new Map<number, number>();
+  return (at) => {
+    const q = Math.floor(at / QUARTER);
+    let h = memo.get(q);
+    if (h === undefined) {
+      h = Number(hallTime(q * QUARTER, timeZone).slice(0, 2)) % 24;
+      memo.set(q, h);
+    }
+    return h;
+  };
 }
 
 /** Whether from..to is a valid range of calendar days (YYYY-MM-DD, from ≤ to, at most maxDays). */
