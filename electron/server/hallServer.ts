@@ -124,7 +124,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const resident = await createResidentSide({
     db,
     deps,
-    served: () => ({ scheme: 'setSecureContext' in server ? 'https' : 'http', port: config.port }),
+    served: () => ({ scheme: options.tls ? 'https' : 'http', port: config.port }),
     onError: (e) => log.error({ err: e }, 'phone hub'),
   });
   // Forms: personal-data cipher (key file or the shell's keyring), definitions, submissions.
@@ -162,6 +162,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const router = new Router();
   registerRoutes(router, context, { assets: paths.assets, fonts: join(paths.resources, 'fonts') });
   const hosts = new HostAllowList([...localAddresses(), ...config.allowedHosts], config.port);
+  // Phones reach the hall by its public address (admin page): that name must pass the Host check.
+  resident.publicAddress.onHost((name) => hosts.allow(name));
   const handle = createRequestHandler({ router, auth, hosts, messages: locales.errorMessages(), log });
 
   if (tls) {

@@ -3,6 +3,7 @@
 // 500), a phone sees only its own ticket, ratings happen once, pads rate only their own
 // counter's fresh finishes, and low ratings open follow-ups an admin closes.
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import { issueTicket } from '../../electron/core/usecases/issueTicket.js';
@@ -165,6 +166,31 @@ describe('phone references and status', () => {
     assert.deepEqual(list.body.find((x) => x.ticketId === t.id)?.reasons, []);
     const open = await api<{ rating: { ticketId: string } }[]>(hall.url, 'GET', '/api/rating-followups', hall.adminToken);
     assert.ok(!open.body.some((x) => x.rating.ticketId === t.id));
+  });
+});
+
+describe('hall public address', () => {
+  it('defaults to a LAN address, can be set by an admin, goes into statusUrl and passes the Host check', async () => {
+    const port = new URL(hall.url).port;
+    const before = await api<{ address: string; configured: string | null; default: string }>(hall.url, 'GET', '/api/hall/public-address', hall.adminToken);
+    assert.equal(before.body.configured, null);
+    assert.match(before.body.default, new RegExp(`^http://[0-9.]+:${port}$`));
+    assert.equal((await api(hall.url, 'PUT', '/api/hall/public-address', staff, { address: 'http://evil.example' })).status, 403);
+    assert.equal((await api(hall.url, 'PUT', '/api/hall/public-address', hall.adminToken, { address: 'http://x/path' })).status, 400);
+    const set = await api<{ address: string }>(hall.url, 'PUT', '/api/hall/public-address', hall.adminToken, { address: `http://hall.example:${port}/` });
+    assert.equal(set.body.address, `http://hall.example:${port}`);
+    const t = await issue('zh');
+    assert.ok(t.statusUrl.startsWith(`http://hall.example:${port}/t/`), t.statusUrl);
+    // A phone that reaches the hall by that name passes the Host check.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${hall.url}/api/t/${t.ref}`, { headers: { Host: `hall.example:${port}` } }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(status, 200);
+    const audit = await hall.server.context.audit.store.list({ from: 0, to: now + 1, action: 'setup.publicAddress.update' });
+    assert.equal(audit.length, 1);
+    assert.equal((await api<{ configured: null }>(hall.url, 'PUT', '/api/hall/public-address', hall.adminToken, { address: null })).body.configured, null);
   });
 });
 

@@ -20,6 +20,11 @@ export class HostAllowList {
     this.hosts = new Set(names.map((n) => n.toLowerCase()));
   }
 
+  /** Adds a name at run time (the hall's public address, set on the admin page). */
+  allow(name: string): void {
+    this.hosts.add(name.toLowerCase());
+  }
+
   setPort(port: number): void {
     this.port = port;
   }

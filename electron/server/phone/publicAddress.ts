@@ -28,6 +28,7 @@ export function normalizeAddress(text: string): string | null {
 
 export class PublicAddress {
   private configured: string | null = null;
+  private hostListener: ((name: string) => void) | null = null;
 
   constructor(
     private readonly db: Database,
@@ -38,6 +39,12 @@ export class PublicAddress {
     const r = await this.db.reader.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [PUBLIC_ADDRESS_KEY]);
     const v = r ? (JSON.parse(r.value) as unknown) : null;
     this.configured = typeof v === 'string' ? normalizeAddress(v) : null;
+  }
+
+  /** Tells the Host allow-list the configured name, now and whenever it changes. */
+  onHost(listener: (name: string) => void): void {
+    this.hostListener = listener;
+    if (this.configured) listener(new URL(this.configured).hostname);
   }
 
   defaultAddress(): string {
@@ -63,6 +70,7 @@ export class PublicAddress {
       }
     });
     this.configured = address;
+    if (address) this.hostListener?.(new URL(address).hostname);
   }
 
   statusUrl(ref: string): string {
