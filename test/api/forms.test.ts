@@ -330,7 +330,7 @@ describe('default forms and the admin side', () => {
     assert.equal((await fetch(`${hall.url}/api/forms/residence_permit/workbook.xlsx`, { headers: { Authorization: `Bearer ${staff}` } })).status, 403);
 
     const upload = (body: Buffer, token = hall.adminToken) =>
-      fetch(`${hall.url}/api/forms/import`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body });
+      fetch(`${hall.url}/api/forms/import`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(body) });
     const ok = await upload(xlsx);
     assert.equal(ok.status, 201, await ok.clone().text());
     const stored = (await ok.json()) as { id: string; version: number };
@@ -368,7 +368,7 @@ describe('default forms and the admin side', () => {
 describe('workbook upload size', () => {
   it('accepts up to 2 MiB (refused as not a workbook, not as too large) and refuses more with 413', async () => {
     const send = (bytes: number) =>
-      fetch(`${hall.url}/api/forms/import`, { method: 'POST', headers: { Authorization: `Bearer ${hall.adminToken}`, 'Content-Type': 'application/octet-stream' }, body: Buffer.alloc(bytes, 1) });
+      fetch(`${hall.url}/api/forms/import`, { method: 'POST', headers: { Authorization: `Bearer ${hall.adminToken}`, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(bytes).fill(1) });
     assert.equal((await send(1.5 * 1024 * 1024)).status, 422);
     assert.equal((await send(2 * 1024 * 1024 + 1)).status, 413);
   });
