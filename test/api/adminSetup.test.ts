@@ -181,6 +181,21 @@ describe('setup: counters', () => {
     assert.deepEqual(entry.detail?.before?.usualLanguages, []);
 
     assert.equal((await api(hall.url, 'PATCH', '/api/counters/counter-3', admin(), { number: 4 })).status, 409);
+
+    // Renumber counter 6 to 16; a new counter 6 then gets an id of its own, not counter 6's.
+    assert.equal((await api(hall.url, 'PATCH', '/api/counters/counter-6', admin(), { number: 16 })).status, 200);
+    const fresh = await api<{ id: string; number: number }>(hall.url, 'POST', '/api/counters', admin(), {
+      number: 6,
+      names: { zh: '新6号窗口', bo: 'སྒེའུ་ཁུང་ 6', ug: '6-كۆزنەك' },
+      services: [{ serviceId: 'enquiries', weight: 1 }],
+    });
+    assert.equal(fresh.status, 201);
+    assert.notEqual(fresh.body.id, 'counter-6');
+    const all = (await api<{ id: string; number: number }[]>(hall.url, 'GET', '/api/counters', admin())).body;
+    assert.equal(all.find((c) => c.id === 'counter-6')?.number, 16);
+    assert.equal(all.find((c) => c.id === fresh.body.id)?.number, 6);
+    const created = (await audit('?action=setup.counter.create')).find((e) => e.target === fresh.body.id);
+    assert.equal(created?.detail?.after?.number, 6);
     assert.equal((await api(hall.url, 'PATCH', '/api/counters/counter-3', admin(), { services: [{ serviceId: 'nope', weight: 1 }] })).status, 422);
     assert.equal((await api(hall.url, 'PATCH', '/api/counters/counter-3', admin(), { usualLanguages: ['en'] })).status, 400);
     assert.equal((await api(hall.url, 'PATCH', '/api/counters/counter-99', admin(), { usualLanguages: ['zh'] })).status, 404);
@@ -224,6 +239,7 @@ describe('setup: staff', () => {
     const entries = await audit('?action=setup.staff.');
     const actions = entries.filter((e) => e.target === id).map((e) => e.action);
     assert.deepEqual(actions, [
+      'setup.staff.create',
       'setup.staff.disable',
       'setup.staff.enable',
       'setup.staff.password_reset',

@@ -58,6 +58,7 @@ export function registerAdminRoutes(router: Router, ctx: ServerContext): void {
     const staff = await ctx.auth.createStaff(username, password, role);
     if (!staff) throw new HttpError(409, 'USERNAME_TAKEN');
     ctx.log.info({ staffId: staff.id, role }, 'staff created');
+    await ctx.audit.record(req.principal, { action: 'setup.staff.create', target: staff.id, detail: { username, after: { role, active: true } } });
     return { status: 201, json: { id: staff.id } };
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { LANGUAGES } from '../../../core/model.js';
 import { canServe, compareForCounter } from '../../../core/queueOrder.js';
@@ -34,14 +35,23 @@ export function registerCounterRoutes(router: Router, ctx: ServerContext): void 
     const known = new Set((await ctx.store.reads.listServices()).map((s) => s.id));
     const unknown = body.services.find((s) => !known.has(s.serviceId));
     if (unknown) throw new HttpError(422, 'NOT_FOUND', { serviceId: unknown.serviceId });
-    const id = `counter-${body.number}`;
     const counter = await ctx.store.write(async (tx) => {
-      if ((await tx.listCounters()).some((c) => c.number === body.number)) throw new HttpError(409, 'COUNTER_NUMBER_TAKEN');
+      const all = await tx.listCounters();
+      if (all.some((c) => c.number === body.number)) throw new HttpError(409, 'COUNTER_NUMBER_TAKEN');
+      // A renumbered counter keeps its old id (PATCH /api/counters/:id), so the natural id may be taken.
+      const natural = `counter-${body.number}`;
+      const id = all.some((c) => c.id === natural) ? `${natural}-${randomUUID().slice(0, 8)}` : natural;
       const c = { id, number: body.number, names: body.names, services: body.services, state: 'closed' as const, staffId: null, languages: [], currentTicketId: null };
       await tx.saveCounter(c);
+      await ctx.audit.recordIn(tx.connection, req.principal, {
+        action: 'setup.counter.create',
+        target: id,
+        detail: { before: null, after: { number: c.number, names: c.names, services: c.services } },
+      });
       return c;
     });
     ctx.deps.events.publish({ type: 'counter', counter });
+    ctx.hub.sendCatalog('counters');
     return { status: 201, json: counterJson(counter) };
   });
 
