@@ -198,6 +198,10 @@ export class HallPrinting implements PrintingPort {
     if (!ticket) throw new PrintingRefusal('NOT_FOUND', 'No such ticket.');
     if (FINAL_STATES.includes(ticket.state)) throw new PrintingRefusal('TICKET_CLOSED', 'This ticket is finished; it cannot be reprinted.');
     const data = await this.snapshotFor(ticket);
+    // The reprint keeps the first print's QR (the resident's phone link, /t/<ref>).
+    const first = await this.d.jobs.forTicket(ticketId);
+    const firstReference = first ? (JSON.parse(first.layout) as { reference?: unknown }).reference : undefined;
+    if (typeof firstReference === 'string' && firstReference.includes('/t/')) data.reference = firstReference;
     const layout = JSON.stringify(data);
     const at = this.now();
     let job = await this.d.jobs.requeue(ticketId, link.address.text, this.settings.paperWidth, layout, at);
