@@ -198,13 +198,15 @@ export function FormsSection() {
                   {formatTime(f.createdAt)}
                   {f.createdBy ? ` · ${f.createdBy}` : ''}
                 </td>
-                <td className="actions">
-                  <button type="button" disabled={busy} onClick={() => download(f)}>
-                    {t('Forms.download')}
-                  </button>
-                  <button type="button" disabled={busy} onClick={() => setActive(f, !f.active)}>
-                    {f.active ? t('Forms.deactivate') : t('Forms.activate')}
-                  </button>
+                <td>
+                  <div className="actions">
+                    <button type="button" disabled={busy} onClick={() => download(f)}>
+                      {t('Forms.download')}
+                    </button>
+                    <button type="button" disabled={busy} onClick={() => setActive(f, !f.active)}>
+                      {f.active ? t('Forms.deactivate') : t('Forms.activate')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ));
