@@ -193,7 +193,7 @@ describe('kiosk page', () => {
       for (const lang of LANGS) {
         await tappable(page, 'attract-start').tap();
         await tappable(page, `language-${lang}`).tap();
-        await tappable(page, 'service-household').tap();
+        await tappable(page, 'service-social-insurance').tap();
         await tappable(page, 'priority-no').tap();
         await page.getByTestId('ticket').waitFor();
         assert.equal(await page.getByTestId('ticket').getAttribute('data-print'), 'failed');
@@ -218,7 +218,7 @@ describe('kiosk page', () => {
       await pair(page, hall);
       await tappable(page, 'attract-start').tap();
       await tappable(page, 'language-zh').tap();
-      await tappable(page, 'service-elderly').tap();
+      await tappable(page, 'service-social-insurance').tap();
       const button = tappable(page, 'priority-no');
       await button.waitFor();
       const box = (await button.boundingBox())!;
@@ -356,7 +356,7 @@ describe('kiosk page', () => {
       await pair(page, hall, '?retry=0.5');
       await tappable(page, 'attract-start').tap();
       await tappable(page, 'language-bo').tap();
-      await tappable(page, 'service-civil-assistance').tap();
+      await tappable(page, 'service-social-insurance').tap();
       const keys: string[] = [];
       await page.route('**/api/tickets', async (route) => {
         keys.push(route.request().headers()['idempotency-key'] ?? '');
