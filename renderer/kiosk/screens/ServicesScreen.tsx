@@ -26,7 +26,7 @@ export interface ServicesScreenProps {
 /** Today's opening as one from–to (weekly hours from the setup page when the service has them). */
 function todayRange(s: KioskService): { from: string; to: string } {
   const today = s.todayHours;
-  if (today && today.length > 0) return { from: today[0]![0], to: today[today.length - 1]![1] };
+  if (s.hours && today && today.length > 0) return { from: today[0]![0], to: today[today.length - 1]![1] };
   return { from: s.openFrom, to: s.openTo };
 }
 
