@@ -10,42 +10,9 @@ import { useAdmin } from '../context.js';
 import { ErrorText } from '../ErrorText.js';
 import { formatTime } from '../format.js';
 import { useResource } from '../useResource.js';
+import { groupRows, REVIEW_LANGS, rowMatches, type ReviewLang } from '../translationRows.js';
 
-const REVIEW_LANGS = ['bo', 'ug'] as const;
-type ReviewLang = (typeof REVIEW_LANGS)[number];
 const PAGE = 60;
-
-interface Row {
-  ns: string;
-  key: string;
-  zh: TranslationEntry;
-  bo?: TranslationEntry;
-  ug?: TranslationEntry;
-}
-
-/** One row per key, in the order the server lists them (namespace, then file order). */
-export function groupRows(entries: TranslationEntry[]): Row[] {
-  const rows = new Map<string, Row>();
-  for (const e of entries) {
-    if (e.orphaned) continue;
-    const id = `${e.ns}\u0000${e.key}`;
-    if (e.lang === 'zh') rows.set(id, { ns: e.ns, key: e.key, zh: e });
-  }
-  for (const e of entries) {
-    if (e.orphaned || e.lang === 'zh') continue;
-    const row = rows.get(`${e.ns}\u0000${e.key}`);
-    if (row) row[e.lang] = e;
-  }
-  return [...rows.values()];
-}
-
-export function rowMatches(row: Row, query: string, unreviewedOnly: boolean, ns: string): boolean {
-  if (ns && row.ns !== ns) return false;
-  if (unreviewedOnly && REVIEW_LANGS.every((l) => row[l]?.reviewedAt)) return false;
-  const q = query.trim().toLowerCase();
-  if (!q) return true;
-  return [row.key, row.ns, row.zh.text, row.bo?.text ?? '', row.ug?.text ?? ''].some((s) => s.toLowerCase().includes(q));
-}
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
