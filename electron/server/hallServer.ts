@@ -128,7 +128,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     onError: (e) => log.error({ err: e }, 'phone hub'),
   });
   // Forms: personal-data cipher (key file or the shell's keyring), definitions, submissions.
-  const forms = createForms({ db, hall: store, clock, ids: deps.ids, audit, log, dataDir: options.dataDir, resourcesDir: paths.resources, keyFile: options.keyFile });
+  const forms = createForms({ db, hall: store, clock, ids: deps.ids, audit, log, dataDir: options.dataDir, resourcesDir: paths.resources, keyFile: options.keyFile, locales });
   const context: ServerContext = { config, db, store, deps, auth, audit, hub, log, printing: null, locales, resident, ...forms };
   context.printing = await createPrinting({ config, db, deps, log, publish: (e) => hub.sendStaff(e) });
 

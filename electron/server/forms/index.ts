@@ -32,6 +32,22 @@ export function loadFormMessages(resourcesDir: string): FormMessages {
   return formMessagesFrom(errors);
 }
 
+/** FormMessages from the merged `forms` namespace, rebuilt only when its texts object changes. */
+function mergedFormMessages(locales: { mergedLocale(lang: Language, ns: string): unknown }): () => FormMessages {
+  let last: unknown[] = [];
+  let built: FormMessages | null = null;
+  return () => {
+    const docs = LANGUAGES.map((l) => locales.mergedLocale(l, 'forms'));
+    if (!built || docs.some((d, i) => d !== last[i])) {
+      const errors = {} as Record<Language, Record<string, unknown> | undefined>;
+      LANGUAGES.forEach((l, i) => (errors[l] = (docs[i] as { Errors?: Record<string, unknown> } | undefined)?.Errors));
+      built = formMessagesFrom(errors);
+      last = docs;
+    }
+    return built;
+  };
+}
+
 /**
  * Where the data key comes from: an explicit key file wins; inside Electron the shell's
  * keyring (attached after start, nothing is sealed before that); a headless server uses
@@ -53,9 +69,12 @@ export interface FormsDeps {
   dataDir: string;
   resourcesDir: string;
   keyFile?: string | undefined;
+  /** The merged locale texts (shipped + reviewed overrides); without it the shipped files are read once. */
+  locales?: { mergedLocale(lang: Language, ns: string): unknown };
 }
 
 export function createForms(d: FormsDeps) {
+  const shipped = loadFormMessages(d.resourcesDir);
   const personalData = new PersonalDataCipher(keySetupFor(d.dataDir, d.keyFile));
   const status = personalData.status();
   if (status.problem) d.log.warn({ source: status.source, problem: status.problem }, 'personal-data key not ready');
@@ -67,7 +86,7 @@ export function createForms(d: FormsDeps) {
     hall: d.hall.reads,
     clock: d.clock,
     audit: d.audit,
-    messages: loadFormMessages(d.resourcesDir),
+    messages: d.locales ? mergedFormMessages(d.locales) : () => shipped,
     newId: () => d.ids.newId(),
   });
   const formAdmin = new FormAdmin({ catalog: forms, audit: d.audit, clock: d.clock, hall: d.hall, log: d.log });

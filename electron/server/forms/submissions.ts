@@ -64,7 +64,8 @@ export interface SubmissionDeps {
   hall: HallReads;
   clock: Clock;
   audit: AuditLog;
-  messages: FormMessages;
+  /** The validator's messages; a function, so the hall's reviewed translations apply at once. */
+  messages(): FormMessages;
   newId(): string;
 }
 
@@ -96,7 +97,7 @@ export class Submissions {
   }
 
   private validate(def: FormDefinition, answers: unknown, language: Language, today: string): Answers {
-    const r = validateAnswers(def, answers, { lang: language, today, messages: this.d.messages });
+    const r = validateAnswers(def, answers, { lang: language, today, messages: this.d.messages() });
     if (!r.ok) throw new InvalidSubmission(language, r.fields);
     return r.answers;
   }

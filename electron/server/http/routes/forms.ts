@@ -6,7 +6,7 @@ import { isValidRetentionDays, MAX_RETENTION_DAYS } from '../../../core/forms/re
 import { LANGUAGES } from '../../../core/model.js';
 import type { ServerContext } from '../../context.js';
 import { InvalidSubmission } from '../../forms/submissions.js';
-import { errorReply, HttpError, loadErrorMessages } from '../errors.js';
+import { errorReply, HttpError } from '../errors.js';
 import type { Handler, Reply, Request, Router } from '../router.js';
 import { parse } from '../validate.js';
 
@@ -41,14 +41,12 @@ function formJson(def: FormDefinition): FormDefinition {
 }
 
 export function registerFormRoutes(router: Router, ctx: ServerContext): void {
-  const errors = loadErrorMessages(ctx.config.resourcesDir);
-
   /** Invalid answers answer 422 in the SUBMISSION's language, whatever the reader's header says. */
   const submissionReply = (fn: Handler): Handler => async (req: Request): Promise<Reply> => {
     try {
       return await fn(req);
     } catch (e) {
-      if (e instanceof InvalidSubmission) return errorReply(errors, e.language, 422, 'INVALID_SUBMISSION', { fields: e.fields });
+      if (e instanceof InvalidSubmission) return errorReply(ctx.locales.errorMessages(), e.language, 422, 'INVALID_SUBMISSION', { fields: e.fields });
       throw e;
     }
   };
