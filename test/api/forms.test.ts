@@ -373,3 +373,28 @@ describe('workbook upload size', () => {
     assert.equal((await send(2 * 1024 * 1024 + 1)).status, 413);
   });
 });
+
+describe('the counter learns of a submission', () => {
+  it('from the queue, the day list, a call and the ticket itself', async () => {
+    const clerk = await staffToken(hall, 'forms-counter-clerk');
+    // Counter 3 serves household (the test form's service) first.
+    assert.equal((await api(hall.url, 'POST', '/api/counters/counter-3/open', clerk, { languages: ['zh', 'bo', 'ug'] })).status, 200);
+    // Empty the household queue of earlier tests' tickets, then take a fresh one with a form.
+    for (;;) {
+      const r = await api<{ ticket?: { id: string } }>(hall.url, 'POST', '/api/counters/counter-3/call-next', clerk, {});
+      if (r.status === 204) break;
+      assert.equal((await api(hall.url, 'POST', `/api/tickets/${r.body.ticket!.id}/cancel`, clerk, {})).status, 200);
+    }
+    const ticketId = await kioskTicket();
+    const s = await submit({ formId: PERMIT.id, version: 1, language: 'ug', answers: good(), ticketId });
+    assert.equal(s.status, 201);
+    const queue = await api<{ id: string; submissionId: string | null }[]>(hall.url, 'GET', '/api/counters/counter-3/queue', clerk);
+    assert.equal(queue.body.find((t) => t.id === ticketId)?.submissionId, s.body.id);
+    const list = await api<{ id: string; submissionId: string | null }[]>(hall.url, 'GET', '/api/tickets', clerk);
+    assert.equal(list.body.find((t) => t.id === ticketId)?.submissionId, s.body.id);
+    const called = await api<{ ticket: { id: string; submissionId: string | null } }>(hall.url, 'POST', '/api/counters/counter-3/call-next', clerk, {});
+    assert.equal(called.status, 200);
+    assert.equal(called.body.ticket.id, ticketId);
+    assert.equal(called.body.ticket.submissionId, s.body.id);
+  });
+});

@@ -73,7 +73,8 @@ export function registerTicketRoutes(router: Router, ctx: ServerContext): void {
   router.add('GET', '/api/tickets', { access: ['staff'] }, async (req) => {
     const day = req.query.get('day') ?? (await today(ctx.store.reads, ctx.deps.clock));
     const tickets = await ctx.store.reads.listTickets(parse(Day, day));
-    return { status: 200, json: tickets.map(ticketJson) };
+    const submissions = await ctx.submissions.store.reads.idsForTickets(tickets.map((t) => t.id));
+    return { status: 200, json: tickets.map((t) => ({ ...ticketJson(t), submissionId: submissions.get(t.id) ?? null })) };
   });
 
   router.add('GET', '/api/tickets/:id', { access: ['staff'] }, async (req) => {
