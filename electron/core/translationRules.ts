@@ -32,6 +32,30 @@ export function checkTranslation(source: string, text: string): TranslationProbl
   return null;
 }
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+const TOKEN = String.raw`(?:\{\{[^{}]+\}\}|[0-9A-Za-z\u0F20-\u0F33]+)`;
+/** A number, time, date, code or {{slot}}: tokens joined by – / : . - _ @ + without words between. */
+const RUN = new RegExp(String.raw`/?${TOKEN}(?:(?:\s*[–/]\s*|[-:.,_@+/]+)${TOKEN})*`, 'gu');
+const ISOLATED = /[\u2066-\u2068][^\u2069]*\u2069/gu;
+
+/**
+ * Wraps every number, time, date, code and {{slot}} of a Tibetan or Uyghur text in a
+ * first-strong isolate (U+2068 … U+2069), leaving runs already isolated alone. Reviewers
+ * cannot type these invisible marks, yet without them an Uyghur line shows "09:00–17:00"
+ * as "17:00–09:00"; the server adds them to every bo/ug text it stores.
+ */
+export function isolateNumbers(text: string): string {
+  const wrap = (segment: string) => segment.replace(RUN, (run) => (/[0-9\u0F20-\u0F33]|\{\{/u.test(run) ? FSI + run + PDI : run));
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(ISOLATED)) {
+    out += wrap(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + wrap(text.slice(last));
+}
+
 export type NestedTexts = { [k: string]: string | NestedTexts };
 
 /** "Services.closedHours" → text, for every string leaf of a locale file. */

@@ -86,6 +86,17 @@ describe('translation review API', () => {
     assert.equal(bad.status, 400);
   });
 
+  it('adds the bidi isolates a reviewer cannot type around numbers and slots of bo/ug texts', async () => {
+    const r = await api<Entry>(hall.url, 'PUT', '/api/translations/ug/kiosk/Services.closedHours', hall.adminToken, {
+      text: 'ھازىر نومۇر بېرىلمەيدۇ (ئىش ۋاقتى {{from}}–{{to}})',
+    });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.text, 'ھازىر نومۇر بېرىلمەيدۇ (ئىش ۋاقتى \u2068{{from}}–{{to}}\u2069)');
+    // That is exactly the shipped text: the edit counts as "reviewed, unchanged".
+    assert.equal(r.body.overridden, false);
+    assert.equal(r.body.reviewedBy, 'admin');
+  });
+
   it('applies an override to the server\'s own error messages and ticket labels', async () => {
     const text = 'འབྲེལ་ཡོད་ནང་དོན་རྙེད་མ་བྱུང་། (ཞུས་དག)';
     assert.equal((await api(hall.url, 'PUT', '/api/translations/bo/errors/NOT_FOUND', hall.adminToken, { text })).status, 200);

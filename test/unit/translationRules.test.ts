@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyOverrides, checkTranslation, flattenTexts, MAX_TRANSLATION_LENGTH, placeholders } from '../../electron/core/translationRules.js';
+import { applyOverrides, checkTranslation, flattenTexts, isolateNumbers, MAX_TRANSLATION_LENGTH, placeholders } from '../../electron/core/translationRules.js';
 
 describe('translation rules', () => {
   it('finds the {{slots}} of a text, with or without spaces and formats', () => {
@@ -26,5 +26,20 @@ describe('translation rules', () => {
     assert.deepEqual(merged, { A: { b: 'one', c: 'TWO' }, D: 'THREE' });
     assert.equal(shipped.A.c, 'two');
     assert.deepEqual([...flattenTexts(merged).keys()], ['A.b', 'A.c', 'D']);
+  });
+
+  it('puts every number, time, date, code and slot of a bo/ug text in an isolate, once', () => {
+    const F = '\u2068';
+    const P = '\u2069';
+    assert.equal(isolateNumbers('ئىش ۋاقتى {{from}}–{{to}}'), `ئىش ۋاقتى ${F}{{from}}–{{to}}${P}`);
+    assert.equal(isolateNumbers('ئىش ۋاقتى 09:00 – 17:00'), `ئىش ۋاقتى ${F}09:00 – 17:00${P}`);
+    assert.equal(isolateNumbers('ཚེས་ 2026-12-01 ཉིན།'), `ཚེས་ ${F}2026-12-01${P} ཉིན།`);
+    assert.equal(isolateNumbers('ལོ་ ༧༠ ཡན།'), `ལོ་ ${F}༧༠${P} ཡན།`);
+    assert.equal(isolateNumbers('tcp://IP:9100 نى'), `${F}tcp://IP:9100${P} نى`);
+    assert.equal(isolateNumbers('{{done}} / {{total}}'), `${F}{{done}} / {{total}}${P}`);
+    // Already isolated, or no number at all: unchanged.
+    assert.equal(isolateNumbers(`ئىش ${F}{{from}}${P}`), `ئىش ${F}{{from}}${P}`);
+    assert.equal(isolateNumbers('GNOME Keyring ئورنىتىڭ'), 'GNOME Keyring ئورنىتىڭ');
+    assert.equal(isolateNumbers(isolateNumbers('A {{n}} B 12')), isolateNumbers('A {{n}} B 12'));
   });
 });

@@ -4,7 +4,7 @@
 // load: the catalog's merged locales are rebuilt after each change.
 import { z } from 'zod';
 import { isLanguage, type Language } from '../../../core/model.js';
-import { checkTranslation, type TranslationProblem } from '../../../core/translationRules.js';
+import { checkTranslation, isolateNumbers, type TranslationProblem } from '../../../core/translationRules.js';
 import type { TranslationEntry } from '../../localeCatalog.js';
 import type { ServerContext } from '../../context.js';
 import type { Connection } from '../../../store/db.js';
@@ -32,6 +32,12 @@ const ImportBody = z.object({
 });
 
 export const EXPORT_FORMAT = 'hall-kiosk-translations';
+
+/** NFC, no outer spaces, and in bo/ug every number, time and slot in a bidi isolate. */
+function tidy(lang: Language, raw: string): string {
+  const text = raw.normalize('NFC').trim();
+  return lang === 'zh' ? text : isolateNumbers(text);
+}
 
 function actorName(p: Principal): string {
   return p.kind === 'staff' ? p.username : p.kind === 'device' ? p.role : 'anonymous';
@@ -121,7 +127,7 @@ export function registerTranslationRoutes(router: Router, ctx: ServerContext): v
     const { ns = '', key = '' } = req.params;
     const k = known(req.params.lang ?? '', ns, key);
     if (!k) throw new HttpError(404, 'TRANSLATION_UNKNOWN_KEY');
-    const text = raw.normalize('NFC').trim();
+    const text = tidy(k.lang, raw);
     const problem = checkTranslation(k.source, text);
     if (problem) throw problemError(problem);
     const now = ctx.deps.clock.now();
@@ -180,7 +186,7 @@ export function registerTranslationRoutes(router: Router, ctx: ServerContext): v
         skipped.push({ lang: e.lang, ns: e.ns, key: e.key, reason: 'TRANSLATION_UNKNOWN_KEY' });
         continue;
       }
-      const text = e.text.normalize('NFC').trim();
+      const text = tidy(k.lang, e.text);
       const problem = checkTranslation(k.source, text);
       if (problem) {
         skipped.push({ lang: e.lang, ns: e.ns, key: e.key, reason: problem.code });
