@@ -89,11 +89,13 @@ export class Submissions {
 
   /** A stored version that is active; otherwise a clear refusal naming the version served. */
   private async definition(formId: string, version: number): Promise<FormDefinition> {
+    // The usual case, the version being served, comes from the cached active list.
+    const served = await this.d.catalog.activeVersion(formId);
+    if (served?.version === version) return served;
     const stored = await this.d.catalog.store.reads.get(formId, version);
     if (stored?.active) return (await this.d.catalog.get(formId, version)) ?? stored.definition;
-    const current = await this.d.catalog.activeVersion(formId);
-    if (!current) throw new HttpError(422, 'FORM_UNKNOWN', { formId });
-    throw new HttpError(409, 'FORM_VERSION_MISMATCH', { formId, version, activeVersion: current.version });
+    if (!served) throw new HttpError(422, 'FORM_UNKNOWN', { formId });
+    throw new HttpError(409, 'FORM_VERSION_MISMATCH', { formId, version, activeVersion: served.version });
   }
 
   private validate(def: FormDefinition, answers: unknown, language: Language, today: string): Answers {
