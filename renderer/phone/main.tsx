@@ -34,6 +34,8 @@ let live = false;
 let alertedFor: string | null = null;
 let justRated = false;
 let alerts = 0;
+/** Built once: a re-render (a status push, the sound unlock) must not wipe a half-chosen rating. */
+let ratingEl: HTMLElement | null = null;
 
 function render(): void {
   if (gone || !status) {
@@ -64,7 +66,7 @@ function render(): void {
       waiting && h('p', { class: 'ahead', 'data-testid': 'ahead' }, phoneText(lang, 'ahead', { n: s.ahead })),
       waiting && h('p', { class: 'wait' }, phoneText(lang, 'wait', { n: s.estimatedWaitMinutes })),
       !live && h('p', { class: 'offline' }, phoneText(lang, 'offline')),
-      s.state === 'done' && !s.rated && ratingForm(lang, (score, reasons) => void rate(score, reasons)),
+      s.state === 'done' && !s.rated && (ratingEl ??= ratingForm(lang, (score, reasons) => void rate(score, reasons))),
       s.state === 'done' && (s.rated || justRated) && h('p', { class: 'thanks', 'data-testid': 'thanks' }, phoneText(lang, 'thanks')),
       !soundUnlocked() &&
         s.state !== 'done' &&
@@ -135,6 +137,15 @@ function connect(): void {
   };
 }
 
+// Browsers allow sound and vibration only after a tap: any first tap on the page unlocks them.
+document.addEventListener(
+  'pointerdown',
+  () => {
+    unlockSound();
+    setTimeout(render, 100);
+  },
+  { once: true },
+);
 if (!isLang(document.documentElement.lang)) setPageLanguage('zh');
 await poll();
 connect();
