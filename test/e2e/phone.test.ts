@@ -80,6 +80,20 @@ describe('phone status page', () => {
     });
   }
 
+  it('falls back to polling every 3 s when the stream cannot connect', async () => {
+    const issued = await api<{ id: string; statusUrl: string }>(hall.url, 'POST', '/api/tickets', hall.kioskToken, { serviceId: 'social-insurance', language: 'bo' });
+    const page = await phone();
+    // Every status stream is refused, as on a network that blocks WebSockets.
+    await page.routeWebSocket(/\/api\/t\/.*\/events$/, (ws) => ws.close());
+    await page.goto(hall.url + new URL(issued.body.statusUrl).pathname);
+    await page.getByTestId('ahead').waitFor({ timeout: 5000 });
+    assert.equal(await page.locator('.offline').count(), 1, 'shows that it is reconnecting');
+    await api(hall.url, 'POST', `/api/counters/counter-1/call/${issued.body.id}`, staff);
+    // One polling period (3 s) plus the request itself.
+    await page.getByTestId('go-to-counter').waitFor({ timeout: 4500 });
+    assert.equal((await page.getByTestId('go-to-counter').textContent())?.trim(), GO.bo);
+  });
+
   it('shows the same polite notice, in three scripts, for an unknown reference', async () => {
     const page = await phone();
     await page.goto(`${hall.url}/t/AAAAAAAAAAAAAAAAAAAAAA`);
