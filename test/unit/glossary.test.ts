@@ -51,6 +51,15 @@ describe('glossary: one term per concept', () => {
     }
   }
 
+  it('the demo hall the server seeds (names, notice) uses the glossary terms too', () => {
+    const source = readFileSync(join(import.meta.dirname, '../../electron/server/demoHall.ts'), 'utf8');
+    for (const lang of ['bo', 'ug'] as const) {
+      for (const [concept, entry] of Object.entries(glossary.concepts)) {
+        for (const variant of entry[lang].replaces) assert.ok(!variantPattern(lang, variant).test(source), `demoHall.ts: ${lang} ${concept} variant "${variant}"`);
+      }
+    }
+  });
+
   it('matches whole Tibetan letters only', () => {
     assert.ok(variantPattern('bo', 'སྒོ་ཁ').test('སྒོ་ཁའི་ལས་བྱེད་པ'));
     assert.ok(!variantPattern('bo', 'སྒོ་ཁ').test('སྒོ་ཁྱིམ'));
