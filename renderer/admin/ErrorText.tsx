@@ -5,7 +5,14 @@ import { ApiError, OfflineError } from '../shared/api.js';
 
 export function errorText(error: unknown, t: (key: string) => string): string {
   if (error instanceof OfflineError) return t('Common.offline');
-  if (error instanceof ApiError) return error.message || t('Common.unexpected');
+  if (error instanceof ApiError) {
+    // A refused form names the fields (zod paths such as "names.bo" or "hours.mon"), so the
+    // admin sees which one to correct.
+    const issues = (error.details as { issues?: { path?: unknown }[] } | undefined)?.issues;
+    const fields = Array.isArray(issues) ? issues.map((i) => (typeof i.path === 'string' ? i.path : '')).filter(Boolean) : [];
+    const text = error.message || t('Common.unexpected');
+    return fields.length > 0 ? `${text} (\u2066${[...new Set(fields)].join(', ')}\u2069)` : text;
+  }
   return t('Common.unexpected');
 }
 

@@ -108,6 +108,24 @@ describe('admin setup page', () => {
     assert.equal(ticket.body.serviceId, created.id);
     assert.equal(ticket.body.code, 'T001');
     assert.equal(ticket.body.language, 'bo');
+
+    // Refusals come back readable: a taken prefix, and a backwards number range naming its field.
+    await admin.getByRole('button', { name: '新建事项' }).click();
+    const again = admin.getByRole('form', { name: '新建事项' });
+    await again.getByLabel('汉文', { exact: true }).fill('重复');
+    await again.getByLabel('藏文', { exact: true }).fill('ཟློས།');
+    await again.getByLabel('维吾尔文', { exact: true }).fill('تەكرار');
+    await again.getByLabel('号码字母（一个大写字母）').fill('A');
+    await again.getByRole('button', { name: '保存' }).click();
+    await again.getByRole('alert').filter({ hasText: '该字母前缀已被其他事项使用' }).waitFor();
+    await again.getByLabel('号码字母（一个大写字母）').fill('U');
+    await again.getByLabel('每日起始号').fill('500');
+    await again.getByLabel('每日截止号').fill('100');
+    await again.getByRole('button', { name: '保存' }).click();
+    await again.getByRole('alert').filter({ hasText: 'numberTo' }).waitFor();
+    await again.getByRole('button', { name: '取消' }).click();
+    const prefixes = (await api<{ prefix: string }[]>(hall.url, 'GET', '/api/services', hall.adminToken)).body.map((s) => s.prefix);
+    assert.ok(!prefixes.includes('U'), 'nothing was saved');
   });
 
   it('downloads the statistics as XLSX matching the tickets in the database', async () => {
