@@ -307,11 +307,11 @@ export function ServicesSection() {
             <>
               <label>
                 {t('Services.openFrom')}
-                <input name="service-open-from" type="time" dir="ltr" value={draft.openFrom} onChange={(e) => set({ openFrom: e.target.value })} />
+                <input name="service-open-from" dir="ltr" pattern="\d\d:\d\d" placeholder="08:30" value={draft.openFrom} onChange={(e) => set({ openFrom: e.target.value })} />
               </label>
               <label>
                 {t('Services.openTo')}
-                <input name="service-open-to" dir="ltr" pattern="\d\d:\d\d" value={draft.openTo} onChange={(e) => set({ openTo: e.target.value })} />
+                <input name="service-open-to" dir="ltr" pattern="\d\d:\d\d" placeholder="17:30" value={draft.openTo} onChange={(e) => set({ openTo: e.target.value })} />
               </label>
             </>
           )}
