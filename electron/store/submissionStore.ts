@@ -97,6 +97,14 @@ export class SubmissionReads {
     return r ? toRecord(r) : null;
   }
 
+  /** The submissions of a hall day, oldest first, optionally of one form (summaries are built from these). */
+  async listDay(day: string, formId?: string, limit = 2000): Promise<SubmissionRecord[]> {
+    const rows = formId
+      ? await this.conn.all<SubmissionRow>('SELECT * FROM submissions WHERE day = ? AND form_id = ? ORDER BY created_at, id LIMIT ?', [day, formId, limit])
+      : await this.conn.all<SubmissionRow>('SELECT * FROM submissions WHERE day = ? ORDER BY created_at, id LIMIT ?', [day, limit]);
+    return rows.map(toRecord);
+  }
+
   /** ticket id → newest submission id, for the tickets given (queue and call payloads). */
   async idsForTickets(ticketIds: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();

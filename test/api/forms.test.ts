@@ -398,3 +398,21 @@ describe('the counter learns of a submission', () => {
     assert.equal(called.body.ticket.submissionId, s.body.id);
   });
 });
+
+describe('GET /api/submissions', () => {
+  it("lists the day's submissions for staff without any answers", async () => {
+    const box = await submit({ formId: BOX.id, version: 1, language: 'bo', answers: { opinion: 'བཀྲ་ཤིས་བདེ་ལེགས།' } });
+    assert.equal(box.status, 201);
+    const list = await api<Json[]>(hall.url, 'GET', `/api/submissions?formId=${BOX.id}`, staff);
+    assert.equal(list.status, 200);
+    const line = list.body.find((s) => s.id === box.body.id)!;
+    assert.ok(line, 'the new submission is listed');
+    assert.equal(line.ticketId, null);
+    assert.equal(line.filledBy, 'kiosk');
+    assert.ok(!('answers' in line));
+    assert.ok(!JSON.stringify(list.body).includes('欧阳明珠') && !JSON.stringify(list.body).includes('བཀྲ་ཤིས'));
+    assert.equal((await api(hall.url, 'GET', '/api/submissions?day=2020-13-45x', staff)).status, 400);
+    assert.deepEqual((await api<Json[]>(hall.url, 'GET', '/api/submissions?day=2020-01-01', staff)).body, []);
+    assert.equal((await api(hall.url, 'GET', '/api/submissions', hall.kioskToken)).status, 403);
+  });
+});

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DAY_MS } from '../../electron/core/forms/retention.js';
+import { keySetupFor } from '../../electron/server/forms/index.js';
 import { keyIdOf, loadOrCreateKeyFile, PersonalDataCipher, PersonalDataError } from '../../electron/server/forms/personalData.js';
 import { ADMIN_PASSWORD, api, login, startTestHall, staffToken, tempDir, type TestHall } from '../support/hall.js';
 import { BOX, PERMIT, residentId, storeForms } from './formsFixture.js';
@@ -162,6 +163,15 @@ describe('PersonalDataCipher', () => {
     assert.equal(s.keyId, keyIdOf(key));
     assert.deepEqual(cipher.open(s.sealed, s.keyId, 's'), { x: 1 });
     assert.equal(cipher.status().source, 'keyring');
+  });
+
+  it('picks the key source: --key-file first, then the Electron keyring, else the data directory', () => {
+    assert.deepEqual(keySetupFor('/data', undefined, true), { kind: 'keyring' });
+    assert.deepEqual(keySetupFor('/data', undefined, false), { kind: 'key_file', file: join('/data', 'keys', 'personal-data.key'), dataDir: '/data' });
+    const explicit = keySetupFor('/data', '/secure/k.key', true);
+    assert.equal(explicit.kind, 'key_file');
+    const inside = new PersonalDataCipher({ kind: 'key_file', file: join(temp('hall-loc-'), 'k.key'), dataDir: '/elsewhere' });
+    assert.equal(inside.status().keyFileLocation, 'external');
   });
 
   it('never replaces an existing key file, and refuses a file that is not a key file', () => {

@@ -57,6 +57,9 @@ export interface SubmissionView {
   form: FormDefinition;
 }
 
+/** One line of GET /api/submissions: no answers. */
+export type SubmissionSummary = Pick<SubmissionView, 'id' | 'formId' | 'version' | 'ticketId' | 'language' | 'filledBy' | 'fillerId' | 'createdAt' | 'reviewedBy' | 'reviewedAt' | 'personalPurged'>;
+
 export interface SubmissionDeps {
   catalog: FormCatalog;
   store: SubmissionStore;
@@ -256,6 +259,28 @@ export class Submissions {
       purgedAt: iso(s.purgedAt),
       form,
     };
+  }
+
+  /**
+   * The day's submissions as staff find them (the suggestion box and proxy requests have no
+   * ticket): who, when, which form, reviewed or not. No answers at all, so not a read of
+   * personal data; opening one is (GET /api/submissions/:id).
+   */
+  async listDay(day: string | null, formId: string | null): Promise<SubmissionSummary[]> {
+    const list = await this.d.store.reads.listDay(day ?? (await this.today()), formId ?? undefined);
+    return list.map((s) => ({
+      id: s.id,
+      formId: s.formId,
+      version: s.formVersion,
+      ticketId: s.ticketId,
+      language: s.language,
+      filledBy: s.filledBy,
+      fillerId: s.fillerId,
+      createdAt: iso(s.createdAt)!,
+      reviewedBy: s.reviewedBy,
+      reviewedAt: iso(s.reviewedAt),
+      personalPurged: s.purgedAt !== null,
+    }));
   }
 
   async markReviewed(id: string, who: Principal): Promise<{ id: string; reviewedBy: string; reviewedAt: string }> {

@@ -13,6 +13,7 @@ import { parse } from '../validate.js';
 const Id = z.string().min(1).max(64);
 const FormId = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/);
 const Version = z.number().int().min(1).max(1_000_000);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const NewSubmission = z.object({
   formId: FormId,
   version: Version,
@@ -76,6 +77,13 @@ export function registerFormRoutes(router: Router, ctx: ServerContext): void {
     const body = parse(Replacement, req.body);
     return { status: 200, json: await ctx.submissions.replace(parse(Id, req.params.id), body, req.principal) };
   }));
+
+  router.add('GET', '/api/submissions', { access: ['staff'] }, async (req) => {
+    const day = req.query.get('day');
+    const formId = req.query.get('formId');
+    const list = await ctx.submissions.listDay(day === null ? null : parse(Day, day), formId === null ? null : parse(FormId, formId));
+    return { status: 200, json: list };
+  });
 
   router.add('GET', '/api/submissions/:id', { access: ['staff'] }, async (req) => {
     return { status: 200, json: await ctx.submissions.read(parse(Id, req.params.id), req.principal, 'id') };
