@@ -28,7 +28,8 @@ describe('migration 0090 (resident side)', () => {
     const refs = await db.reader.all<{ ref: string }>('SELECT ref FROM tickets');
     assert.equal(new Set(refs.map((r) => r.ref)).size, 3);
     for (const { ref } of refs) assert.match(ref, /^[A-Za-z0-9_-]{22}$/);
-    await assert.rejects(db.write((c) => c.run(`UPDATE tickets SET ref = ? WHERE id = 't2'`, [refs[0]!.ref])), /UNIQUE/);
+    const t1 = await db.reader.get<{ ref: string }>(`SELECT ref FROM tickets WHERE id = 't1'`);
+    await assert.rejects(db.write((c) => c.run(`UPDATE tickets SET ref = ? WHERE id = 't2'`, [t1!.ref])), /UNIQUE/);
 
     // The widened CHECK admits raters with a counter and still refuses anything else.
     await db.write((c) => c.run("INSERT INTO devices (id, role, name, token_hash, created_at, counter_id) VALUES ('r', 'rater', 'R', 'h2', 0, 'c1')"));
