@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
+import { closeDay } from '../../electron/core/usecases/closeDay.js';
 import { issueTicket } from '../../electron/core/usecases/issueTicket.js';
 import { api, startTestHall, staffToken, type TestHall } from '../support/hall.js';
 
@@ -114,6 +115,24 @@ describe('phone references and status', () => {
     } finally {
       now -= 24 * 3600_000;
     }
+  });
+
+  it('closes a phone\'s stream when its day is closed', async () => {
+    const t = await issue('bo');
+    const ws = new WebSocket(`${hall.url.replace('http', 'ws')}/api/t/${t.ref}/events`);
+    await new Promise((r) => ws.once('open', r));
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    now += 24 * 3600_000;
+    try {
+      const result = await closeDay(hall.server.context.deps);
+      assert.ok(result.expired.some((x) => x.id === t.id));
+      assert.equal(await closed, 4404);
+      assert.equal((await api(hall.url, 'GET', `/api/t/${t.ref}`)).status, 404);
+    } finally {
+      now -= 24 * 3600_000;
+    }
+    // Back on its own day the ticket is expired: still a dead reference.
+    assert.equal((await api(hall.url, 'GET', `/api/t/${t.ref}`)).status, 404);
   });
 
   it('streams the call to the phone, then lets it rate once after the finish', async () => {
