@@ -8,7 +8,7 @@ import './phone.css';
 import { callAlert, soundUnlocked, unlockSound } from './alert.js';
 import { h, replace } from './dom.js';
 import { ratingForm } from './faces.js';
-import { isLang, LANGS, phoneText, setPageLanguage, type Lang } from './text.js';
+import { isLang, LANGS, loadPhoneTexts, phoneText, setPageLanguage, type Lang } from './text.js';
 
 interface Status {
   code: string;
@@ -147,6 +147,7 @@ document.addEventListener(
   { once: true },
 );
 if (!isLang(document.documentElement.lang)) setPageLanguage('zh');
+await loadPhoneTexts();
 await poll();
 connect();
 // Polling backs the stream up (a phone that lost it still updates within 3 s).

@@ -22,6 +22,33 @@ export function lookup(tree: Tree, key: string, vars: Record<string, string | nu
   return s;
 }
 
+/**
+ * Replaces the bundled texts of one namespace with the hall's reviewed ones (the server's
+ * merged locale, GET /locales/<lang>/<ns>.json), so an edit on the admin page's translation
+ * review shows here after a reload; the bundled texts stay when the server does not answer
+ * within 3 s.
+ */
+export async function loadServerTexts<T>(ns: string, into: Record<Lang, T>): Promise<void> {
+  await Promise.all(
+    LANGS.map(async (l) => {
+      const ctl = new AbortController();
+      const timer = setTimeout(() => ctl.abort(), 3000);
+      try {
+        const res = await fetch(`/locales/${l}/${ns}.json`, { cache: 'no-cache', signal: ctl.signal });
+        const body: unknown = res.ok ? await res.json() : null;
+        if (body && typeof body === 'object' && !Array.isArray(body)) into[l] = body as T;
+      } catch {
+        // Offline or slow: the bundled texts stay.
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+}
+
+/** The phone page's texts as the hall reviewed them (see loadServerTexts). */
+export const loadPhoneTexts = (): Promise<void> => loadServerTexts('phone', PHONE);
+
 export function phoneText(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   return lookup(PHONE[lang], key, vars);
 }

@@ -11,9 +11,11 @@ import ug from '../../resources/locales/ug/rate.json' with { type: 'json' };
 import zh from '../../resources/locales/zh/rate.json' with { type: 'json' };
 import { h, replace } from '../phone/dom.js';
 import { ratingForm } from '../phone/faces.js';
-import { isLang, LANGS, lookup, phoneText, setPageLanguage, type Lang } from '../phone/text.js';
+import { isLang, LANGS, loadPhoneTexts, loadServerTexts, lookup, phoneText, setPageLanguage, type Lang } from '../phone/text.js';
 
 const RATE: Record<Lang, Record<string, string>> = { zh, bo, ug };
+// The hall's reviewed texts (translation review on the admin page) over the bundled ones.
+await Promise.all([loadServerTexts('rate', RATE), loadPhoneTexts()]);
 const rt = (lang: Lang, key: string, vars: Record<string, string | number> = {}) => lookup(RATE[lang], key, vars);
 
 const TOKEN_KEY = 'hall.rater.token';

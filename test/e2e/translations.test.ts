@@ -81,6 +81,21 @@ describe('translation review in the browser', () => {
     await admin.context().close();
   });
 
+  it('a reviewed Uyghur text reaches the resident\'s phone page too', async () => {
+    const code = 'بېلەت ھالىتى (تەكشۈرۈلگەن)';
+    assert.equal((await api(hall.url, 'PUT', '/api/translations/ug/phone/code', hall.adminToken, { text: code })).status, 200);
+    const issued = await api<{ code: string; statusUrl: string }>(hall.url, 'POST', '/api/tickets', hall.kioskToken, { serviceId: 'social-insurance', language: 'ug' });
+    assert.equal(issued.status, 201);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(hall.url + new URL(issued.body.statusUrl).pathname);
+      await page.getByText(code).waitFor({ timeout: 5000 });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps Uyghur opening hours in order on a closed service tile (bidi isolate)', async () => {
     const context = await browser.newContext({ hasTouch: true, isMobile: false, viewport: { width: 1080, height: 1920 } });
     const page = await context.newPage();
