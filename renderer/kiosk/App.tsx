@@ -8,6 +8,7 @@ import { readDeviceToken } from '../shared/deviceToken.js';
 import type { PageLanguage } from '../shared/i18n.js';
 import { IdleOverlay } from './components/IdleOverlay.js';
 import { DirectFormScreen, DirectFormsScreen, DirectSendingScreen, DirectSentScreen, FormOutcomeNote } from './forms/DirectForms.js';
+import { useFormDefinitions } from './forms/useFormDefinitions.js';
 import { useFormSubmission } from './forms/useFormSubmission.js';
 import type { KioskConfig } from './config.js';
 import { ATTRACT, reduce, stepLanguage, type Action, type Step } from './flow.js';
@@ -83,6 +84,9 @@ type Dispatch = (a: Action) => void;
 function StepScreen({ step, data, dispatch, api, retryMs }: { step: Step; data: HallData; dispatch: Dispatch; api: KioskApi; retryMs: number }) {
   const offline = data.status === 'offline';
   const home = () => dispatch({ type: 'reset' });
+  // The "send without queuing" entry appears only when the hall has such a form.
+  const definitions = useFormDefinitions(api, retryMs);
+  const hasDirectForms = definitions.status === 'ready' && definitions.forms.some((f) => f.allowWithoutTicket);
   switch (step.name) {
     case 'attract':
       return (
@@ -109,7 +113,7 @@ function StepScreen({ step, data, dispatch, api, retryMs }: { step: Step; data: 
           onChoose={(service) => dispatch({ type: 'chooseService', service, idempotencyKey: newIdempotencyKey() })}
           onBack={() => dispatch({ type: 'back' })}
           onHome={() => dispatch({ type: 'reset' })}
-          onDirectForms={() => dispatch({ type: 'openDirectForms' })}
+          onDirectForms={hasDirectForms ? () => dispatch({ type: 'openDirectForms' }) : undefined}
         />
       );
     case 'priority':
