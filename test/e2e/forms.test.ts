@@ -476,5 +476,22 @@ describe('forms on the kiosk and at the counter', () => {
     await desk.click('[data-testid=action-start]');
     await desk.click('[data-testid=action-finish]');
     await desk.waitForSelector('[data-testid=current-ticket][data-code=""]');
+
+    // With no ticket called, only the forms allowed without one are offered (a resident at the
+    // desk dictating a suggestion).
+    await desk.click('[data-testid=staff-fill]');
+    const offered = await desk.locator('[data-testid^="staff-fill-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    assert.deepEqual(offered.sort(), defs.filter((d) => d.allowWithoutTicket).map((d) => `staff-fill-${d.id}`).sort());
+    await desk.click('[data-testid=staff-fill-suggestion_box]');
+    await desk.selectOption('[data-testid=staff-field-topic]', 'safety');
+    await desk.fill('[data-testid=staff-field-content]', '楼道灯坏了，晚上看不见。');
+    await desk.check('[data-testid=staff-field-wants_reply-no]');
+    const posted = desk.waitForResponse((res) => res.url().endsWith('/api/submissions') && res.request().method() === 'POST');
+    await desk.click('[data-testid=staff-form-save]');
+    const res = await posted;
+    assert.equal(res.status(), 201);
+    await desk.waitForSelector('[data-testid=form-panel-note]');
+    const box = await api<{ ticketId: string | null; filledBy: string; fillerId: string; answers: Record<string, unknown> }>(hall.url, 'GET', `/api/submissions/${((await res.json()) as { id: string }).id}`, hall.adminToken);
+    assert.deepEqual([box.body.ticketId, box.body.filledBy, box.body.fillerId, box.body.answers.topic], [null, 'staff', staffId, 'safety']);
   });
 });
