@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       ...(parsed.values['hall-key'] ? { hallPublicKey: readFileSync(parsed.values['hall-key'], 'utf8') } : {}),
     });
   } catch (e) {
-    console.error(`FAILED: ${(e as Error).message}`);
+    console.error(`FAILED: the batch could not be decrypted and its signature verified: ${(e as Error).message}`);
     process.exit(1);
   }
   const m = report.manifest;

@@ -19,7 +19,8 @@ export async function protectStream(
     encryptionKeys: opts.encryptTo,
     signingKeys: opts.signWith,
     format: 'binary',
-    date: opts.date,
+    // The signature carries the real signing time (not the batch's creation time), so a key
+    // made today can sign a batch planned earlier.
     config: { aeadProtect: false, preferredCompressionAlgorithm: openpgp.enums.compression.zlib },
   }) as Promise<ReadableStream<Uint8Array>>;
 }

@@ -21,6 +21,7 @@ import { registerTicketRoutes } from './tickets.js';
 import { registerTlsRoutes } from './tls.js';
 import { registerTranslationRoutes } from './translations.js';
 import { registerVoiceRoutes } from './voice.js';
+import { registerExportRoutes } from './export.js';
 
 export interface StaticDirs {
   assets: string;
@@ -49,4 +50,5 @@ export function registerRoutes(router: Router, ctx: ServerContext, dirs: StaticD
   registerRatingRoutes(router, ctx);
   registerFormRoutes(router, ctx);
   registerTranslationRoutes(router, ctx);
+  registerExportRoutes(router, ctx);
 }
