@@ -24,8 +24,11 @@ export function tokenHash(token: string): string {
 export type LoginResult =
   | { ok: true; token: string; staff: StaffRecord; expiresAt: number }
   | { ok: false; reason: 'bad_credentials' }
-  /** This account had LOGIN_MAX_FAILURES in the window, or this address tried too often. */
-  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }
+  /**
+   * This account had LOGIN_MAX_FAILURES in the window (scope account), or this client address
+   * tried too often (scope address: refused before any database work, so not audited either).
+   */
+  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number; scope: 'account' | 'address' }
   /** Every password-check slot is taken: try again shortly (503). */
   | { ok: false; reason: 'busy'; retryAfterSeconds: number };
 
@@ -102,7 +105,7 @@ export class AuthService {
    */
   async login(username: string, password: string, address = ''): Promise<LoginResult> {
     const wait = this.addresses.take(address);
-    if (wait !== null) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+    if (wait !== null) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait, scope: 'address' };
     // A place in the check queue before any database work: when it is full the answer costs nothing.
     const slot = this.passwordChecks.tryEnter();
     if (!slot) return { ok: false, reason: 'busy', retryAfterSeconds: 2 };
@@ -113,7 +116,7 @@ export class AuthService {
       const reserved = await this.store.reserveLoginAttempt(username, now, now - LOGIN_WINDOW_MS, LOGIN_MAX_FAILURES);
       if (!reserved.ok) {
         const retry = Math.max(1, Math.ceil((reserved.oldest + LOGIN_WINDOW_MS - now) / 1000));
-        return { ok: false, reason: 'rate_limited', retryAfterSeconds: retry };
+        return { ok: false, reason: 'rate_limited', retryAfterSeconds: retry, scope: 'account' };
       }
       staff = await this.store.staffByUsername(username);
       // Unknown users cost as much as a wrong password, so timing does not reveal usernames.

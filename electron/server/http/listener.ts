@@ -41,7 +41,9 @@ export function createListener(options: ListenerOptions, handle: (req: IncomingM
   const common = {
     requestTimeout: timeouts.requestMs,
     headersTimeout: timeouts.headersMs,
-    keepAliveTimeout: timeouts.keepAliveMs,
+    // Below the idle timeout, so a client never reuses a socket the idle timer is about to cut
+    // (the Keep-Alive header tells clients this value).
+    keepAliveTimeout: Math.min(timeouts.keepAliveMs, Math.max(1000, timeouts.idleMs - 1000)),
     maxHeaderSize: 16 * 1024,
   };
   const server: Server = options.tls

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { ServerContext } from '../../context.js';
 import { bearerToken } from '../server.js';
@@ -10,14 +11,23 @@ const Login = z.object({
   password: z.string().min(1).max(256),
 });
 
+/** How long a refused login (address limit, check queue full) waits before its answer. */
+const REFUSAL_PAUSE_MS = 1000;
+
 export function registerSessionRoutes(router: Router, ctx: ServerContext): void {
   router.add('POST', '/api/session', { access: 'public', maxBody: 4096 }, async (req) => {
     const { username, password } = parse(Login, req.body);
     const r = await ctx.auth.login(username, password, req.remoteAddress ?? '');
-    // Audited: the username attempted and why it failed, never the password.
-    if (!r.ok && r.reason !== 'busy') {
+    // Audited: the username attempted and why it failed, never the password. Refusals that cost
+    // the server nothing (check queue full, per-address limit) are not: a flood would otherwise
+    // fill the audit log and keep the database writer busy.
+    if (!r.ok && r.reason !== 'busy' && !(r.reason === 'rate_limited' && r.scope === 'address')) {
       await ctx.audit.record(req.principal, { action: 'login.failed', target: null, detail: { username, reason: r.reason } });
     }
+    // Cheap refusals are answered after a pause: a client flooding with many parallel
+    // attempts then gets a handful of answers a second instead of hundreds, which keeps the
+    // event loop free for kiosks and counters. Waiting costs the server a timer, not CPU.
+    if (!r.ok && (r.reason === 'busy' || (r.reason === 'rate_limited' && r.scope === 'address'))) await sleep(REFUSAL_PAUSE_MS);
     if (!r.ok && r.reason === 'rate_limited') {
       throw new HttpError(429, 'TOO_MANY_ATTEMPTS', { retryAfterSeconds: r.retryAfterSeconds }, { minutes: Math.ceil(r.retryAfterSeconds / 60) });
     }
