@@ -71,4 +71,16 @@ describe('admin ratings section', () => {
     const devices = await api<{ role: string; counterId: string | null; name: string }[]>(hall.url, 'GET', '/api/devices', hall.adminToken);
     assert.deepEqual(devices.body.filter((d) => d.role === 'rater').map((d) => [d.name, d.counterId]), [['3号窗口评价器', 'counter-3']]);
   });
+
+  it('lists the kiosk guidance clips apart on the voice recorder, missing until recorded', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: '语音包' }).click();
+    await page.getByRole('tab', { name: 'བོད་སྐད།' }).click();
+    const guidance = page.getByTestId('voice-guidance');
+    await guidance.waitFor({ timeout: 5000 });
+    const items = await guidance.locator('li').allInnerTexts();
+    assert.equal(items.length, 9);
+    assert.ok(items.some((t) => t.includes('བོད་ཡིག་ཡིན་ན་འདི་ལ་གནོན་རོགས།')), items.join(' | '));
+    // Announcement clips stay in their own list.
+    assert.ok(!(await page.locator('.voice-clips').first().innerText()).includes('བོད་ཡིག་ཡིན་ན'));
+  });
 });
