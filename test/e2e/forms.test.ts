@@ -427,6 +427,46 @@ describe('forms on the kiosk and at the counter', () => {
     await tappable(page, 'attract-start').waitFor();
   });
 
+  it('a form version retired while the resident fills: back to the review under the new version, then sent', async () => {
+    const page = await kiosk();
+    await tap(page, 'attract-start');
+    await tap(page, 'language-ug');
+    await tap(page, 'direct-forms');
+    await tap(page, 'direct-form-suggestion_box');
+    await answer(page, 'topic', () => tap(page, 'form-choice-safety'));
+    await answer(page, 'content', () => keys(page, 'ug-key', ['y', 'f', 'shift', 'h', 'x', 'h']));
+    await answer(page, 'wants_reply', () => tap(page, 'form-no'));
+    await page.getByTestId('form-review').waitFor();
+
+    // Meanwhile the admin imports a new version (the same workbook again) and retires the old.
+    const old = def('suggestion_box').version;
+    const auth = { Authorization: `Bearer ${hall.adminToken}` };
+    const xlsx = Buffer.from(await (await fetch(`${hall.url}/api/forms/suggestion_box/workbook.xlsx`, { headers: auth })).arrayBuffer());
+    const imported = await fetch(`${hall.url}/api/forms/import`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      body: xlsx,
+    });
+    assert.equal(imported.status, 201, await imported.clone().text());
+    const { version } = (await imported.json()) as { version: number };
+    assert.ok(version > old);
+    assert.equal((await api(hall.url, 'PATCH', '/api/forms/suggestion_box', hall.adminToken, { active: false, version: old })).status, 200);
+
+    const answers: { status: number; version: number }[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/submissions')) answers.push({ status: 0, version: (JSON.parse(r.postData() ?? '{}') as { version: number }).version });
+    });
+    await tap(page, 'form-confirm');
+    // Refused as stale (409): the review again, with the answers, under the new version.
+    await page.getByTestId('form-review').waitFor();
+    assert.equal(await page.getByTestId('review-value-content').innerText(), 'ياخشى');
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/submissions') && r.request().method() === 'POST' && r.status() === 201);
+    await tap(page, 'form-confirm');
+    await posted;
+    await page.getByTestId('direct-sent').waitFor();
+    assert.deepEqual(answers.map((a) => a.version), [old, version]);
+  });
+
   it('staff fill 低保申请 for a resident at the counter (帮办代办); HTML-looking answers stay text', async () => {
     const r = await api<{ id: string; code: string }>(hall.url, 'POST', '/api/tickets', hall.kioskToken, { serviceId: 'civil-assistance', language: 'ug', priority: false });
     assert.equal(r.status, 201);

@@ -74,5 +74,6 @@ describe('kiosk form filler', () => {
     const draft = { name: '卓玛', home_visit: true, address: '幸福路' };
     assert.equal(F.startFilling(def, draft, { address: { code: 'TOO_SHORT', message: 'x' } }).at, 'address');
     assert.equal(F.startFilling(def, draft).at, null);
+    assert.deepEqual(F.startFilling(def, { ...draft, dropped_in_v2: 'x' }).answers, draft, 'answers to questions the new version no longer asks are left out');
   });
 });

@@ -16,7 +16,10 @@ export interface FillerState {
   errors: Record<string, FieldError>;
 }
 
-export function startFilling(def: FormDefinition, answers: Answers = {}, errors: Record<string, FieldError> = {}): FillerState {
+export function startFilling(def: FormDefinition, draft: Answers = {}, errors: Record<string, FieldError> = {}): FillerState {
+  // A draft filled against an older version keeps only the answers this version still asks.
+  const known = new Set(def.fields.map((f) => f.code));
+  const answers: Answers = Object.fromEntries(Object.entries(draft).filter(([code]) => known.has(code)));
   const shown = visibleFields(def, answers);
   const firstError = shown.find((f) => errors[f.code]);
   if (firstError) return { answers, at: firstError.code, fromReview: true, errors };

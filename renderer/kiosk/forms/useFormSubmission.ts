@@ -53,9 +53,12 @@ export function useFormSubmission(step: Step, api: KioskApi, retryMs: number, di
         if (isUnpaired(e)) return markUnpaired();
         // An earlier attempt did reach the server (its answer was lost): the form is there.
         if (ticketId && e instanceof ApiError && e.code === 'SUBMISSION_EXISTS') return dispatch({ type: 'formSent' });
-        // Staff imported a new version while this resident was filling: the ticket stands (or the
-        // resident may retry); the next resident gets the new definition.
-        if (e instanceof ApiError && e.code === 'FORM_VERSION_MISMATCH') forgetFormDefinitions();
+        // Staff imported a new version while this resident was filling: back to the review with
+        // the draft, under the new version fetched afresh (the ticket, if issued, is kept).
+        if (e instanceof ApiError && e.code === 'FORM_VERSION_MISMATCH') {
+          forgetFormDefinitions();
+          return dispatch({ type: 'formRejected', errors: {} });
+        }
         const refused = refusedFields(e);
         if (refused) return dispatch({ type: 'formRejected', errors: refused });
         const retryable = isOffline(e) || !(e instanceof ApiError) || e.status >= 500;
