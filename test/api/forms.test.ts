@@ -416,3 +416,24 @@ describe('GET /api/submissions', () => {
     assert.equal((await api(hall.url, 'GET', '/api/submissions', hall.kioskToken)).status, 403);
   });
 });
+
+describe('Idempotency-Key on POST /api/submissions', () => {
+  it('a retried or doubled send stores one submission', async () => {
+    const body = { formId: BOX.id, version: 1, language: 'zh', answers: { opinion: '重试不会重复' } };
+    const key = { 'Idempotency-Key': 'kiosk-session-0001' };
+    const first = await api<Json>(hall.url, 'POST', '/api/submissions', hall.kioskToken, body, key);
+    assert.equal(first.status, 201);
+    const again = await api<Json>(hall.url, 'POST', '/api/submissions', hall.kioskToken, body, key);
+    assert.equal(again.status, 200);
+    assert.equal(again.body.id, first.body.id);
+    // Five at once with a new key: one row.
+    const burst = await Promise.all(Array.from({ length: 5 }, () => api<Json>(hall.url, 'POST', '/api/submissions', hall.kioskToken, body, { 'Idempotency-Key': 'kiosk-session-0002' })));
+    assert.deepEqual(burst.map((r) => r.status).sort(), [200, 200, 200, 200, 201]);
+    assert.equal(new Set(burst.map((r) => r.body.id)).size, 1);
+    // The same key from another device is another submission.
+    const staffSend = await api<Json>(hall.url, 'POST', '/api/submissions', staff, body, key);
+    assert.equal(staffSend.status, 201);
+    assert.notEqual(staffSend.body.id, first.body.id);
+    assert.equal((await api(hall.url, 'POST', '/api/submissions', hall.kioskToken, body, { 'Idempotency-Key': 'bad key!' })).status, 400);
+  });
+});

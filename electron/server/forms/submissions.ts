@@ -1,6 +1,7 @@
 // The submission use cases behind routes/forms.ts: submit (kiosk or staff), read (staff,
 // audited), replace (staff, 帮办代办), mark reviewed. Answers are checked with the same
 // validateAnswers the kiosk runs; personal answers are sealed before they reach SQLite.
+import { createHash } from 'node:crypto';
 import type { Answers, FieldError, FormDefinition } from '../../core/forms/definition.js';
 import { validateAnswers, type FormMessages } from '../../core/forms/validate.js';
 import type { Language, Ticket } from '../../core/model.js';
@@ -31,6 +32,8 @@ export interface SubmitInput {
   language: Language;
   answers: unknown;
   ticketId: string | null;
+  /** The kiosk's Idempotency-Key: a network retry returns the first submission, not a second one. */
+  idempotencyKey?: string | undefined;
 }
 
 export interface SubmissionView {
@@ -133,8 +136,10 @@ export class Submissions {
     return ticket;
   }
 
-  async submit(input: SubmitInput, who: Principal): Promise<{ id: string }> {
+  async submit(input: SubmitInput, who: Principal): Promise<{ id: string; replayed: boolean }> {
     const filler = fillerOf(who);
+    const id = input.idempotencyKey ? idempotentSubmissionId(filler.fillerId, input.idempotencyKey) : this.d.newId();
+    if (input.idempotencyKey && (await this.d.store.reads.get(id))) return { id, replayed: true };
     const def = await this.definition(input.formId, input.version);
     const today = await this.today();
     const answers = this.validate(def, input.answers, input.language, today);
@@ -145,7 +150,6 @@ export class Submissions {
       const existing = await this.d.store.reads.forTicketAndForm(input.ticketId, def.id);
       if (existing) throw new HttpError(409, 'SUBMISSION_EXISTS', { submissionId: existing.id });
     }
-    const id = this.d.newId();
     const { plain, sealed, keyId } = this.seal(def, answers, id);
     const now = this.d.clock.now();
     const record: SubmissionRecord = {
@@ -177,6 +181,8 @@ export class Submissions {
         });
       });
     } catch (e) {
+      // The same key twice at once: the primary key decides, the second gets the first's id.
+      if (input.idempotencyKey && isUniqueViolation(e) && (await this.d.store.reads.get(id))) return { id, replayed: true };
       // Two submissions for one ticket racing: the unique index decides, the loser is told.
       if (input.ticketId !== null && isUniqueViolation(e)) {
         const existing = await this.d.store.reads.forTicketAndForm(input.ticketId, def.id);
@@ -184,7 +190,7 @@ export class Submissions {
       }
       throw e;
     }
-    return { id };
+    return { id, replayed: false };
   }
 
   /** Staff completing or correcting a submission for the resident (帮办代办); audited. */
@@ -295,6 +301,16 @@ export class Submissions {
     if (!found) throw new HttpError(404, 'NOT_FOUND');
     return { id, reviewedBy: who.staffId, reviewedAt: iso(at)! };
   }
+}
+
+/**
+ * The submission id for an idempotency key: a hash of who sent it and the key, shaped as a
+ * UUID, so a replay finds the first submission by its primary key (no extra table) and two
+ * devices can never meet on one id.
+ */
+export function idempotentSubmissionId(fillerId: string, key: string): string {
+  const h = createHash('sha256').update('hall-kiosk submission\0').update(fillerId).update('\0').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function fillerOf(who: Principal): { filledBy: 'kiosk' | 'staff'; fillerId: string } {

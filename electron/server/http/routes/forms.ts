@@ -13,6 +13,7 @@ import { parse } from '../validate.js';
 const Id = z.string().min(1).max(64);
 const FormId = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/);
 const Version = z.number().int().min(1).max(1_000_000);
+const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const NewSubmission = z.object({
   formId: FormId,
@@ -69,8 +70,10 @@ export function registerFormRoutes(router: Router, ctx: ServerContext): void {
 
   router.add('POST', '/api/submissions', { access: ['kiosk', 'staff'], maxBody: SUBMISSION_MAX_BODY }, submissionReply(async (req) => {
     const body = parse(NewSubmission, req.body);
-    const r = await ctx.submissions.submit({ ...body, ticketId: body.ticketId ?? null }, req.principal);
-    return { status: 201, json: r };
+    const key = req.headers['idempotency-key'];
+    const idempotencyKey = key === undefined ? undefined : parse(IdempotencyKey, key);
+    const r = await ctx.submissions.submit({ ...body, ticketId: body.ticketId ?? null, idempotencyKey }, req.principal);
+    return { status: r.replayed ? 200 : 201, json: { id: r.id } };
   }));
 
   router.add('PUT', '/api/submissions/:id', { access: ['staff'], maxBody: SUBMISSION_MAX_BODY }, submissionReply(async (req) => {
