@@ -13,6 +13,7 @@ import { HALL_CHANGED } from './setupApi.js';
 import { AuditSection } from './sections/AuditSection.js';
 import { CountersSection } from './sections/CountersSection.js';
 import { DevicesSection } from './sections/DevicesSection.js';
+import { ExportSection } from './sections/ExportSection.js';
 import { FormsSection } from './sections/FormsSection.js';
 import { HallSection } from './sections/HallSection.js';
 import { PrinterSection } from './sections/PrinterSection.js';
@@ -34,6 +35,7 @@ const SECTIONS: { id: string; Component: ComponentType }[] = [
   { id: 'staff', Component: StaffSection },
   { id: 'devices', Component: DevicesSection },
   { id: 'audit', Component: AuditSection },
+  { id: 'export', Component: ExportSection },
   { id: 'forms', Component: FormsSection },
   { id: 'printer', Component: PrinterSection },
   { id: 'voice', Component: VoiceSection },
