@@ -29,7 +29,22 @@ export const GUIDANCE = {
   form: ['guide-form'],
   issuing: ['guide-issuing'],
   'issue-failed': ['guide-issue-failed'],
-  ticket: ['guide-your-number', '{code}', 'guide-ticket'],
+  // "{service}" says the ticket's service when the pack has a clip `service-<id>` for it (the
+  // demo hall's services below); for any other service it is left out, never guessed.
+  ticket: ['guide-your-number', '{code}', '{service}', 'guide-ticket'],
+};
+
+/** The demo hall's services (electron/server/demoHall.ts), said on the ticket screen. */
+const SERVICES = {
+  'social-insurance': { zh: '社保医保', bo: 'སྤྱི་ཚོགས་འགན་ལེན་དང་གསོ་བཅོས་འགན་ལེན།', ug: 'ئىجتىمائىي سۇغۇرتا ۋە داۋالاش سۇغۇرتىسى' },
+  household: { zh: '户籍与居住证', bo: 'ཐེམ་ཐོ་དང་སྡོད་གནས་ལག་འཁྱེར།', ug: 'نوپۇس ۋە تۇرالغۇ گۇۋاھنامىسى' },
+  'civil-assistance': { zh: '民政救助', bo: 'དམངས་སྲིད་རོགས་སྐྱོར།', ug: 'خەلق ئىشلىرى ياردىمى' },
+  elderly: { zh: '老年服务', bo: 'རྒན་འཁོགས་ཞབས་ཞུ།', ug: 'ياشانغانلار مۇلازىمىتى' },
+  enquiries: { zh: '综合咨询', bo: 'སྤྱི་ཁྱབ་འདྲི་རྩད།', ug: 'ئومۇمىي مەسلىھەت' },
+  proxy: { zh: '帮办代办', bo: 'ཚབ་སྒྲུབ་ཞབས་ཞུ།', ug: 'ۋاكالىتەن بېجىرىش' },
+  'bus-card': { zh: '老年乘车卡年审', bo: 'རྒན་འཁོགས་འགྲུལ་འཁོར་ཁཱ་ཌ་ལོ་འཁོར་ཞིབ་བཤེར།', ug: 'ياشانغانلار ئاپتوبۇس كارتىسىنى يىللىق تەكشۈرۈش' },
+  'elevator-retrofit': { zh: '加装电梯', bo: 'གློག་སྐས་ཁ་སྣོན་སྒྲིག་སྦྱོར།', ug: 'لىفت قوشۇپ ئورنىتىش' },
+  mediation: { zh: '矛盾纠纷调解', bo: 'རྩོད་གཞི་བར་འདུམ།', ug: 'ماجىرا-نىزالارنى مۇرەسسە قىلىش' },
 };
 
 const TEXTS = {
@@ -67,6 +82,7 @@ const TEXTS = {
     'guide-ticket': 'نومۇر چاقىرىلىشىغا دىققەت قىلىڭ، نومۇرىڭىز چاقىرىلغاندا مۇناسىپ كۆزنەككە بېرىڭ.',
   },
 };
+for (const [id, names] of Object.entries(SERVICES)) for (const lang of ['zh', 'bo', 'ug']) TEXTS[lang][`service-${id}`] = names[lang];
 
 const rev = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 12);
 
@@ -79,10 +95,13 @@ function has(cmd, args) {
   }
 }
 
+/** Guidance clips: the screen instructions (guide-*) and the service names (service-*). */
+const isGuidanceClip = (id) => id.startsWith('guide-') || id.startsWith('service-');
+
 function merge(lang, made) {
   const file = join(outDir, lang, 'manifest.json');
   const manifest = JSON.parse(readFileSync(file, 'utf8'));
-  const others = manifest.clips.filter((c) => !c.id.startsWith('guide-'));
+  const others = manifest.clips.filter((c) => !isGuidanceClip(c.id));
   manifest.clips = [...others, ...made];
   manifest.guidance = GUIDANCE;
   writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');

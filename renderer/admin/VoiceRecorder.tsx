@@ -11,6 +11,9 @@ import { fetchServerTexts } from '../shared/i18n.js';
 import { CODE_SLOT, COUNTER_SLOT, type VoiceClip, type VoiceLanguage, type VoiceManifest } from '../shared/voicePack.js';
 
 const MAX_SECONDS = 5;
+/** The kiosk's spoken guidance: screen instructions and service names (scripts/make-voice-guidance.mjs). */
+const isGuidanceClip = (id: string) => id.startsWith('guide-') || id.startsWith('service-');
+
 const PACKS: { lang: VoiceLanguage; label: string }[] = [
   { lang: 'bo', label: 'བོད་སྐད།' },
   { lang: 'ug', label: 'ئۇيغۇرچە' },
@@ -186,9 +189,9 @@ export function VoiceRecorder({ token }: { token: string }) {
               {manifest.pattern.map((p) => (p === CODE_SLOT ? 'A012' : p === COUNTER_SLOT ? '3' : textOf(p))).join(' ')}
             </span>
           </p>
-          {/* Announcement clips first; the kiosk's spoken guidance (guide-*) gets its own list below. */}
+          {/* Announcement clips first; the kiosk's spoken guidance (guide-*, service-*) gets its own list below. */}
           <ul className="voice-clips">
-            {manifest.clips.filter((c) => !c.id.startsWith('guide-')).map((c) => (
+            {manifest.clips.filter((c) => !isGuidanceClip(c.id)).map((c) => (
               <li key={c.id}>
                 <button type="button" className={c.id === clipId ? 'voice-clip current' : 'voice-clip'} aria-pressed={c.id === clipId} disabled={busy} onClick={() => { discardTake(); setPhase('idle'); setClipId(c.id); }}>
                   <span lang={lang} dir={lang === 'ug' ? 'rtl' : 'ltr'}>{c.text}</span>
@@ -197,12 +200,12 @@ export function VoiceRecorder({ token }: { token: string }) {
               </li>
             ))}
           </ul>
-          {manifest.clips.some((c) => c.id.startsWith('guide-')) && (
+          {manifest.clips.some((c) => isGuidanceClip(c.id)) && (
             <>
               <h3>{t('Voice.guidance')}</h3>
               <p>{t('Voice.guidanceIntro')}</p>
               <ul className="voice-clips" data-testid="voice-guidance">
-                {manifest.clips.filter((c) => c.id.startsWith('guide-')).map((c) => (
+                {manifest.clips.filter((c) => isGuidanceClip(c.id)).map((c) => (
                   <li key={c.id}>
                     <button type="button" className={c.id === clipId ? 'voice-clip current' : 'voice-clip'} aria-pressed={c.id === clipId} disabled={busy} onClick={() => { discardTake(); setPhase('idle'); setClipId(c.id); }}>
                       <span lang={lang} dir={lang === 'ug' ? 'rtl' : 'ltr'}>{c.text}</span>

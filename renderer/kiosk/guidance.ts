@@ -1,10 +1,14 @@
 // The kiosk's spoken guidance, pure: which clip files a screen's speaker button plays, from
 // the voice packs' `guidance` entries (scripts/make-voice-guidance.mjs). A screen without
 // an entry, or with any clip not recorded (missing) or only a placeholder tone, gets null:
-// the button is disabled rather than play something wrong or half a sentence.
+// the button is disabled rather than play something wrong or half a sentence. The one
+// exception is "{service}": the service's name is said when its clip (service-<id>) exists
+// and is recorded, and otherwise left out (the sentence stays right without it).
 import { clipIdForChar, CODE_SLOT, type VoiceLanguage, type VoiceManifest } from '../shared/voicePack.js';
 
-export function guidanceUrls(manifest: VoiceManifest | null | undefined, screen: string, slots: { code?: string } = {}): string[] | null {
+export const SERVICE_SLOT = '{service}';
+
+export function guidanceUrls(manifest: VoiceManifest | null | undefined, screen: string, slots: { code?: string; serviceId?: string } = {}): string[] | null {
   const entry = manifest?.guidance?.[screen];
   if (!manifest || !entry) return null;
   const ids: string[] = [];
@@ -16,6 +20,9 @@ export function guidanceUrls(manifest: VoiceManifest | null | undefined, screen:
         if (!id) return null;
         ids.push(id);
       }
+    } else if (part === SERVICE_SLOT) {
+      const id = `service-${slots.serviceId ?? ''}`;
+      if (slots.serviceId && manifest.clips.some((c) => c.id === id && c.status === 'present')) ids.push(id);
     } else ids.push(part);
   }
   const urls: string[] = [];

@@ -78,7 +78,7 @@ describe('admin ratings section', () => {
     const guidance = page.getByTestId('voice-guidance');
     await guidance.waitFor({ timeout: 5000 });
     const items = await guidance.locator('li').allInnerTexts();
-    assert.equal(items.length, 9);
+    assert.equal(items.length, 18, 'nine instructions and nine service names');
     assert.ok(items.some((t) => t.includes('བོད་ཡིག་ཡིན་ན་འདི་ལ་གནོན་རོགས།')), items.join(' | '));
     // Announcement clips stay in their own list.
     assert.ok(!(await page.locator('.voice-clips').first().innerText()).includes('བོད་ཡིག་ཡིན་ན'));

@@ -85,13 +85,19 @@ describe('kiosk guidance clips', () => {
     language,
     source: '',
     pattern: [],
-    guidance: { services: ['guide-services'], ticket: ['guide-your-number', '{code}', 'guide-ticket'] },
-    clips: ['guide-services', 'guide-your-number', 'guide-ticket', 'letter-A', 'digit-0', 'digit-7'].map((id) => ({ id, text: id, status: missing.includes(id) ? 'missing' : 'present', rev: 'r1' })),
+    guidance: { services: ['guide-services'], ticket: ['guide-your-number', '{code}', '{service}', 'guide-ticket'] },
+    clips: ['guide-services', 'guide-your-number', 'guide-ticket', 'letter-A', 'digit-0', 'digit-7', 'service-household'].map((id) => ({ id, text: id, status: missing.includes(id) ? 'missing' : 'present', rev: 'r1' })),
   });
   it('reads the code character by character between the ticket sentences', () => {
     assert.deepEqual(guidanceUrls(pack('zh'), 'ticket', { code: 'A007' })?.map((u) => u.replace(/\?.*/, '')), [
       '/voice/zh/guide-your-number', '/voice/zh/letter-A', '/voice/zh/digit-0', '/voice/zh/digit-0', '/voice/zh/digit-7', '/voice/zh/guide-ticket',
     ]);
+  });
+  it('says the service when its name clip is recorded, and leaves it out otherwise', () => {
+    const withService = guidanceUrls(pack('zh'), 'ticket', { code: 'A7', serviceId: 'household' })?.map((u) => u.replace(/\?.*/, ''));
+    assert.deepEqual(withService, ['/voice/zh/guide-your-number', '/voice/zh/letter-A', '/voice/zh/digit-7', '/voice/zh/service-household', '/voice/zh/guide-ticket']);
+    assert.equal(guidanceUrls(pack('zh'), 'ticket', { code: 'A7', serviceId: 'ghost' })?.length, 4);
+    assert.equal(guidanceUrls(pack('bo', ['service-household']), 'ticket', { code: 'A7', serviceId: 'household' })?.length, 4);
   });
   it('plays nothing rather than something wrong when a clip is missing', () => {
     assert.equal(guidanceUrls(pack('bo', ['digit-7']), 'ticket', { code: 'A007' }), null);

@@ -12,12 +12,13 @@ export interface ScreenFrameProps {
   title: string;
   onBack?: () => void;
   onHome?: () => void;
-  /** A ticket code the screen's spoken guidance reads out (the ticket screen). */
+  /** A ticket code and service the screen's spoken guidance reads out (the ticket screen). */
   speakCode?: string;
+  speakService?: string;
   children: ReactNode;
 }
 
-export function ScreenFrame({ lang, screen, title, onBack, onHome, speakCode, children }: ScreenFrameProps) {
+export function ScreenFrame({ lang, screen, title, onBack, onHome, speakCode, speakService, children }: ScreenFrameProps) {
   const t = useKioskT(lang);
   return (
     <main className={`screen screen-${screen}`} data-screen={screen} lang={lang}>
@@ -35,7 +36,7 @@ export function ScreenFrame({ lang, screen, title, onBack, onHome, speakCode, ch
           )}
         </nav>
       )}
-      <SpeakerButton screen={screen} languages={[lang]} code={speakCode} label={t('Speaker.label')} />
+      <SpeakerButton screen={screen} languages={[lang]} code={speakCode} serviceId={speakService} label={t('Speaker.label')} />
       <h1 className="screen-title">{title}</h1>
       <div className="screen-body">{children}</div>
     </main>

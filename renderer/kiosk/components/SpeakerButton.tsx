@@ -29,10 +29,12 @@ export interface SpeakerButtonProps {
   languages: readonly VoiceLanguage[];
   /** The ticket code, for a screen whose guidance reads it out. */
   code?: string;
+  /** The ticket's service, said when the pack has its name. */
+  serviceId?: string;
   label: string;
 }
 
-export function SpeakerButton({ screen, languages, code, label }: SpeakerButtonProps) {
+export function SpeakerButton({ screen, languages, code, serviceId, label }: SpeakerButtonProps) {
   const [urls, setUrls] = useState<string[] | null>(null);
   const audio = useRef<HTMLAudioElement>(null);
   const key = languages.join(',');
@@ -42,13 +44,13 @@ export function SpeakerButton({ screen, languages, code, label }: SpeakerButtonP
     void Promise.all(languages.map(async (l) => [l, await loadManifest(l)] as const)).then((pairs) => {
       if (!live) return;
       const manifests = Object.fromEntries(pairs) as Record<VoiceLanguage, VoiceManifest | null>;
-      setUrls(languages.length === 1 ? guidanceUrls(manifests[languages[0]!], screen, { code }) : multiGuidanceUrls(manifests, languages, screen));
+      setUrls(languages.length === 1 ? guidanceUrls(manifests[languages[0]!], screen, { code, serviceId }) : multiGuidanceUrls(manifests, languages, screen));
     });
     return () => {
       live = false;
     };
     // languages is compared by value (key), not by array identity.
-  }, [key, screen, code]);
+  }, [key, screen, code, serviceId]);
 
   useEffect(() => () => audio.current?.pause(), []);
 

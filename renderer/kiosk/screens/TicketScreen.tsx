@@ -26,7 +26,7 @@ export function TicketScreen({ lang, ticket, service, timeZone, onDone, formNote
   const printNote =
     ticket.print.state === 'printed' ? 'Ticket.printed' : ticket.print.state === 'none' ? 'Ticket.noPrinter' : 'Ticket.showStaff';
   return (
-    <ScreenFrame lang={lang} screen="ticket" title={t('Ticket.title')} speakCode={ticket.code}>
+    <ScreenFrame lang={lang} screen="ticket" title={t('Ticket.title')} speakCode={ticket.code} speakService={service.id}>
       <div className="ticket" data-testid="ticket" data-ticket-id={ticket.id} data-print={ticket.print.state}>
         <p className="ticket-code" lang="en" dir="ltr" data-testid="ticket-code">
           {ticket.code}
