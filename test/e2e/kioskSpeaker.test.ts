@@ -128,6 +128,26 @@ describe('kiosk speaker button', () => {
     });
   }
 
+  for (const lang of ['zh', 'bo'] as const) {
+    it(`speaks the form screen's instruction in ${lang}, or is disabled (bo: not recorded)`, async () => {
+      const context = await browser.newContext({ hasTouch: true, viewport: { width: 1080, height: 1920 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${hall.url}/kiosk#token=${hall.kioskToken}`);
+        await tappable(page, 'attract-start').tap();
+        await tappable(page, `language-${lang}`).tap();
+        // The demo hall's household service asks for a form first.
+        await tappable(page, 'service-household').tap();
+        await tappable(page, 'priority-no').tap();
+        await page.locator('[data-screen="form"] h1').waitFor({ timeout: 10_000 });
+        if (lang === 'zh') assert.deepEqual(await speak(page, 'form'), ['/voice/zh/guide-form']);
+        else assert.ok(await disabledOn(page, 'form'));
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   it('serves the guidance clips the buttons point at', async () => {
     for (const [lang, clip] of [['zh', 'guide-priority'], ['bo', 'guide-services']] as const) {
       const res = await fetch(`${hall.url}/voice/${lang}/${clip}`);
