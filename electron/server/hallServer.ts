@@ -90,6 +90,11 @@ const systemClock: Clock = { now: () => Date.now() };
 export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
   const paths = options.paths ?? defaultAppPaths();
   const announce = options.announce ?? ((line: string) => console.log(line));
+  // Checked before anything opens: a short admin password refuses the start, with the reason.
+  const givenAdminPassword = options.adminPassword ?? process.env.HALL_ADMIN_PASSWORD;
+  if (givenAdminPassword !== undefined && givenAdminPassword.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`HALL_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (as for staff passwords); it has ${givenAdminPassword.length}.`);
+  }
   mkdirSync(options.dataDir, { recursive: true });
   const { log, close: closeLog } = await createLogger(options.dataDir, options.logLevel ?? process.env.HALL_LOG_LEVEL ?? 'info');
   const db = await Database.open(join(options.dataDir, 'hall.sqlite3'));
@@ -137,11 +142,6 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   context.retention = await startForms(context, { resourcesDir: paths.resources, audit, clock, log });
   if ((await auth.countAdmins()) === 0) {
     const given = options.adminPassword ?? process.env.HALL_ADMIN_PASSWORD;
-    if (given !== undefined && given.length < MIN_PASSWORD_LENGTH) {
-      await db.close();
-      await closeLog();
-      throw new Error(`HALL_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (as for staff passwords); it is ${given.length}.`);
-    }
     const password = given ?? randomBytes(12).toString('base64url');
     await auth.createStaff('admin', password, 'admin');
     log.info('admin account created');
