@@ -67,7 +67,7 @@ function toBatch(r: BatchRow): ExportBatch {
   };
 }
 
-const PAGE = 2000;
+const PAGE = 5000;
 
 export class ExportStore {
   constructor(readonly db: Database) {}
@@ -287,12 +287,14 @@ interface TicketExportRow {
 }
 
 async function* paged<R extends { k: string }>(conn: Connection, sql: string, params: unknown[]): AsyncGenerator<R> {
-  let after = '';
+  const page = (after: string) => conn.all<R>(sql, [...(params as never[]), after, PAGE]);
+  // The next page is fetched (on SQLite's thread) while this one is turned into files.
+  let next = page('');
   for (;;) {
-    const rows = await conn.all<R>(sql, [...(params as never[]), after, PAGE]);
+    const rows = await next;
+    if (rows.length === PAGE) next = page(rows[rows.length - 1]!.k);
     for (const r of rows) yield r;
     if (rows.length < PAGE) return;
-    after = rows[rows.length - 1]!.k;
   }
 }
 

@@ -77,9 +77,11 @@ class FilePair<T> {
     await this.csv.write(CSV_BOM + csvRow(this.spec.columns.map((c) => c.code)) + csvRow(this.spec.columns.map((c) => c.label)));
   }
 
-  async add(record: T): Promise<void> {
-    await this.csv.write(csvRow(this.spec.csv(record)), 1);
-    await this.jsonl.write(jsonLine(this.spec.json(record)), 1);
+  /** A promise only when a file had to wait for the disk. */
+  add(record: T): Promise<void> | null {
+    const a = this.csv.write(csvRow(this.spec.csv(record)), 1);
+    const b = this.jsonl.write(jsonLine(this.spec.json(record)), 1);
+    return a || b ? Promise.all([a, b]).then(() => undefined) : null;
   }
 
   async finish(): Promise<ManifestFile[]> {
@@ -123,7 +125,8 @@ export async function buildBatchFile(input: BuildInput): Promise<BuildResult> {
       let n = 0;
       for await (const r of rows) {
         each?.(r);
-        await pair.add(r);
+        const wait = pair.add(r);
+        if (wait) await wait;
         n += 1;
         if (n % 10_000 === 0) progress(base, n);
       }

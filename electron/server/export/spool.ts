@@ -14,8 +14,8 @@ export class Spool {
   private readonly cipher;
   private readonly out: WriteStream;
   private readonly hash: Hash = createHash('sha256');
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private pending: string[] = [];
+  private pendingChars = 0;
   private tag: Buffer | null = null;
   bytes = 0;
   records = 0;
@@ -29,20 +29,22 @@ export class Spool {
     this.out = createWriteStream(path, { mode: 0o600 });
   }
 
-  /** Appends text; resolves once the disk can take more (backpressure). */
-  async write(text: string, records = 0): Promise<void> {
-    const buf = Buffer.from(text, 'utf8');
+  /**
+   * Appends text. Returns a promise only when it flushed to disk and must wait for the disk
+   * (backpressure); most calls only queue a string, with no promise to await.
+   */
+  write(text: string, records = 0): Promise<void> | null {
     this.records += records;
-    this.pending.push(buf);
-    this.pendingBytes += buf.length;
-    if (this.pendingBytes >= FLUSH_AT) await this.flush();
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    return this.pendingChars >= FLUSH_AT ? this.flush() : null;
   }
 
   private async flush(): Promise<void> {
-    if (this.pendingBytes === 0) return;
-    const chunk = Buffer.concat(this.pending, this.pendingBytes);
+    if (this.pendingChars === 0) return;
+    const chunk = Buffer.from(this.pending.join(''), 'utf8');
     this.pending = [];
-    this.pendingBytes = 0;
+    this.pendingChars = 0;
     this.hash.update(chunk);
     this.bytes += chunk.length;
     if (!this.out.write(this.cipher.update(chunk))) await once(this.out, 'drain');
