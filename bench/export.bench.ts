@@ -77,14 +77,20 @@ try {
   mkdirSync(out);
 
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'electron', 'cli', 'export.ts'), '--data-dir', dataDir, '--district-key', keyFile, '--to-folder', out], {
+  // The same command as `npm run export` (package.json), flags included.
+  const child = spawn(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', join(import.meta.dirname, '..', 'electron', 'cli', 'export.ts'), '--data-dir', dataDir, '--district-key', keyFile, '--to-folder', out], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let peakKb = 0;
+  let cpuTicks = 0;
   const poll = setInterval(() => {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      // utime + stime (fields 14 and 15) in clock ticks: the CPU the export used, which on a
+      // shared machine says more than the wall time.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      cpuTicks = Math.max(cpuTicks, Number(stat[11]) + Number(stat[12]));
     } catch {
       // exited
     }
@@ -106,6 +112,8 @@ try {
       exitCode: code,
       wallSeconds: Math.round(seconds * 100) / 100,
       peakRssMB: Math.round(peakKb / 1024),
+      cpuSeconds: Math.round(cpuTicks) / 100,
+      loadAverage: (await import('node:os')).loadavg()[0],
       batchMB: Math.round((size / 1024 / 1024) * 10) / 10,
       targets: { wallSeconds: 15, peakRssMB: 300 },
       ...(code === 0 ? {} : { error: stderr.slice(-500) }),
