@@ -21,7 +21,9 @@ export async function protectStream(
     format: 'binary',
     // The signature carries the real signing time (not the batch's creation time), so a key
     // made today can sign a batch planned earlier.
-    config: { aeadProtect: false, preferredCompressionAlgorithm: openpgp.enums.compression.zlib },
+    // Uncompressed: openpgp's compression stream reads ahead without backpressure (measured:
+    // 340 MB resident for a 200 MB archive), which would break the flat-memory promise.
+    config: { aeadProtect: false, preferredCompressionAlgorithm: openpgp.enums.compression.uncompressed },
   }) as Promise<ReadableStream<Uint8Array>>;
 }
 

@@ -41,10 +41,10 @@ export class ExportScheduler {
     const timezone = (await this.deps.store.reads.getPolicy()).timeZone;
     this.exportJob?.stop();
     this.closeJob?.stop();
-    this.exportJob = new Cron(cronPattern(schedule), { timezone, protect: true, catch: this.onError }, async () => {
+    this.exportJob = new Cron(cronPattern(schedule), { timezone, protect: true, unref: true, catch: this.onError }, async () => {
       await this.runner.run({ trigger: 'scheduled' });
     });
-    this.closeJob = new Cron('0 1 0 * * *', { timezone, protect: true, catch: this.onError }, async () => {
+    this.closeJob = new Cron('0 1 0 * * *', { timezone, protect: true, unref: true, catch: this.onError }, async () => {
       await closeDay(this.deps);
     });
   }
