@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ServerContext } from '../../context.js';
-import { hashPassword, verifyPassword } from '../../passwords.js';
+import { hashPassword } from '../../passwords.js';
 import { HttpError } from '../errors.js';
 import type { Router } from '../router.js';
 import { parse } from '../validate.js';
@@ -34,7 +34,18 @@ export function registerStaffSetupRoutes(router: Router, ctx: ServerContext): vo
     const { oldPassword, newPassword } = parse(OwnPassword, req.body);
     const row = await ctx.db.reader.get<StaffRow>('SELECT * FROM staff WHERE id = ?', [p.staffId]);
     if (!row) throw new HttpError(404, 'NOT_FOUND');
-    if (!(await verifyPassword(oldPassword, row.password_hash))) {
+    // The old password is checked through the same bounded queue as logins, so this route
+    // cannot be used to flood scrypt either.
+    const slot = ctx.auth.passwordChecks.tryEnter();
+    if (!slot) throw new HttpError(503, 'LOGIN_BUSY', { retryAfterSeconds: 2 });
+    let valid: boolean;
+    try {
+      await slot.ready;
+      valid = await ctx.auth.passwordChecks.check(oldPassword, row.password_hash);
+    } finally {
+      slot.release();
+    }
+    if (!valid) {
       await ctx.audit.record(p, { action: 'setup.staff.password_change_failed', target: p.staffId, detail: { username: row.username } });
       throw new HttpError(403, 'WRONG_PASSWORD');
     }
