@@ -75,6 +75,26 @@ export function FormPanel({ api, ticket }: { api: ApiClient; ticket: TicketView 
     forms.forms().then(setDefs, () => setDefs([]));
   }, [forms]);
 
+  /** The active definitions afresh: an admin may have imported a new version since the page loaded. */
+  const freshDefs = async (): Promise<FormDefinition[]> => {
+    try {
+      const d = await forms.forms();
+      setDefs(d);
+      return d;
+    } catch {
+      return defs;
+    }
+  };
+  const openChooser = async () => {
+    await freshDefs();
+    setChoosing(true);
+  };
+  /** Completing is done against the form's active version (the server refuses a retired one). */
+  const openComplete = async (s: SubmissionView) => {
+    const active = (await freshDefs()).find((d) => d.id === s.formId);
+    setEditing({ def: active ?? s.form, initial: s.answers, submissionId: s.id, language: s.language });
+  };
+
   const markReviewed = async (s: SubmissionView) => {
     setBusy(true);
     try {
@@ -136,7 +156,7 @@ export function FormPanel({ api, ticket }: { api: ApiClient; ticket: TicketView 
             {t('Counter.print')}
           </button>
           {!s.personalPurged && (
-            <button type="button" className="big" onClick={() => setEditing({ def: s.form, initial: s.answers, submissionId: s.id, language: s.language })} data-testid="submission-complete">
+            <button type="button" className="big" onClick={() => void openComplete(s)} data-testid="submission-complete">
               {t('Counter.complete')}
             </button>
           )}
@@ -152,7 +172,7 @@ export function FormPanel({ api, ticket }: { api: ApiClient; ticket: TicketView 
           {text}
         </p>
         {loaded.state !== 'loading' && fillable.length > 0 && (
-          <button type="button" className="big no-print" onClick={() => setChoosing(true)} data-testid="staff-fill">
+          <button type="button" className="big no-print" onClick={() => void openChooser()} data-testid="staff-fill">
             {t('Counter.fill')}
           </button>
         )}

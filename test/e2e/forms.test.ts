@@ -520,6 +520,7 @@ describe('forms on the kiosk and at the counter', () => {
     // With no ticket called, only the forms allowed without one are offered (a resident at the
     // desk dictating a suggestion).
     await desk.click('[data-testid=staff-fill]');
+    await desk.waitForSelector('[data-testid=staff-form-choice]');
     const offered = await desk.locator('[data-testid^="staff-fill-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     assert.deepEqual(offered.sort(), defs.filter((d) => d.allowWithoutTicket).map((d) => `staff-fill-${d.id}`).sort());
     await desk.click('[data-testid=staff-fill-suggestion_box]');
