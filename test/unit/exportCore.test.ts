@@ -133,3 +133,13 @@ describe('manifest', () => {
     assert.deepEqual(manifestProblems({ format: 'other' }, []), ['manifest.json is missing or is not a Hall Kiosk export manifest']);
   });
 });
+
+describe('timestamps', () => {
+  it('isoTime writes exactly what Date#toISOString writes', async () => {
+    const { isoTime } = await import('../../electron/core/export/records.js');
+    assert.equal(isoTime(null), null);
+    for (const ms of [0, 1, 999, 86_399_999, 86_400_000, Date.UTC(2026, 10, 20, 2, 1, 0, 7), Date.UTC(2028, 1, 29, 23, 59, 59, 999), 1_800_000_000_123]) {
+      assert.equal(isoTime(ms), new Date(ms).toISOString(), String(ms));
+    }
+  });
+});

@@ -83,15 +83,41 @@ export interface ExportSubmission {
   purged: boolean;
 }
 
-/** Timestamps leave as ISO 8601 UTC: unambiguous for every tool, whatever its time zone. */
+const DAY_MS = 86_400_000;
+const dayPrefix = new Map<number, string>();
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/**
+ * Timestamps leave as ISO 8601 UTC (`2026-11-20T02:01:00.000Z`): unambiguous for every tool,
+ * whatever its time zone. Same text as Date#toISOString, but the date part is cached per day:
+ * a batch formats millions of timestamps and toISOString was its hottest function.
+ */
 export function isoTime(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
+  if (ms === null) return null;
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefix.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    if (dayPrefix.size > 4096) dayPrefix.clear();
+    dayPrefix.set(day, prefix);
+  }
+  let r = ms - day * DAY_MS;
+  const h = Math.floor(r / 3_600_000);
+  r -= h * 3_600_000;
+  const m = Math.floor(r / 60_000);
+  r -= m * 60_000;
+  const sec = Math.floor(r / 1000);
+  return `${prefix}${pad(h, 2)}:${pad(m, 2)}:${pad(sec, 2)}.${pad(r - sec * 1000, 3)}Z`;
 }
 
 export interface FileSpec<T> {
   columns: Column[];
   csv(record: T): CsvValue[];
-  json(record: T): Record<string, unknown>;
+  /** The JSON Lines object; the record itself where its shape is already the export shape. */
+  json(record: T): object;
 }
 
 export const TICKET_FILE: FileSpec<ExportTicket> = {
@@ -120,7 +146,7 @@ export const TICKET_FILE: FileSpec<ExportTicket> = {
     t.state, t.callCount, isoTime(t.issuedAt), isoTime(t.queuedAt), isoTime(t.firstCalledAt), isoTime(t.lastCalledAt),
     isoTime(t.startedAt), isoTime(t.finishedAt),
   ],
-  json: (t) => ({ ...t }),
+  json: (t) => t,
 };
 
 export const PRINT_JOB_FILE: FileSpec<ExportPrintJob> = {
@@ -135,7 +161,7 @@ export const PRINT_JOB_FILE: FileSpec<ExportPrintJob> = {
     { code: 'printed_at', label: '打印时间' },
   ],
   csv: (p) => [p.ticketId, p.printer, p.state, p.reason, p.attempts, isoTime(p.createdAt), isoTime(p.updatedAt), isoTime(p.printedAt)],
-  json: (p) => ({ ...p }),
+  json: (p) => p,
 };
 
 export const RATING_FILE: FileSpec<ExportRating> = {
@@ -152,7 +178,7 @@ export const RATING_FILE: FileSpec<ExportRating> = {
     { code: 'at', label: '评价时间' },
   ],
   csv: (r) => [r.id, r.ticketId, r.counterId, r.staffId, r.serviceId, r.day, r.score, r.reasons.join(';'), r.via, isoTime(r.at)],
-  json: (r) => ({ ...r }),
+  json: (r) => r,
 };
 
 export const FOLLOWUP_FILE: FileSpec<ExportFollowup> = {
@@ -165,7 +191,7 @@ export const FOLLOWUP_FILE: FileSpec<ExportFollowup> = {
     { code: 'note', label: '回访记录' },
   ],
   csv: (f) => [f.id, f.ratingId, isoTime(f.openedAt), isoTime(f.closedAt), f.closedBy, f.note],
-  json: (f) => ({ ...f }),
+  json: (f) => f,
 };
 
 const SUBMISSION_META: Column[] = [
@@ -212,7 +238,7 @@ export function submissionFile(definition: Pick<FormDefinition, 'fields'> | null
         Object.keys(other).length > 0 ? JSON.stringify(other) : null,
       ];
     },
-    json: (s) => ({ ...s }),
+    json: (s) => s,
   };
 }
 

@@ -135,5 +135,5 @@ const STAT_COLUMNS: Column[] = [
 export const STATISTICS_FILE: FileSpec<StatRow> = {
   columns: STAT_COLUMNS,
   csv: (r) => [r.day, r.scope, r.key, r.tickets, r.served, r.noShows, r.cancelled, r.expired, r.meanWaitSeconds, r.p90WaitSeconds, r.meanServiceSeconds],
-  json: (r) => ({ ...r }),
+  json: (r) => r,
 };

@@ -41,14 +41,17 @@ export class FolderTarget implements DeliveryTarget {
     const failed = new Promise<never>((_, reject) => out.once('error', reject));
     failed.catch(() => undefined);
     try {
+      // Hashed on the way: the copy must be the batch the hall built, byte for byte.
+      const h = createHash('sha256');
       for await (const chunk of createReadStream(file)) {
+        h.update(chunk as Buffer);
         if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
       }
       out.end();
       await Promise.race([once(out, 'finish'), failed]);
       await once(out, 'close');
       fsyncPath(tmp, 'r+');
-      if ((await sha256Of(tmp)) !== sha256) throw new Error(`the copy in ${this.dir} does not match the batch (disk error?)`);
+      if (h.digest('hex') !== sha256) throw new Error(`the outbox copy of ${batchId} no longer matches its build (disk error?)`);
       renameSync(tmp, final);
       fsyncPath(this.dir, 'r');
     } catch (e) {
