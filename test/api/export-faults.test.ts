@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseCsv } from '../../electron/core/export/csv.js';
@@ -106,6 +106,11 @@ describe('export delivery faults', () => {
       assert.match(failed.stderr, /failed after 4 attempt\(s\): HTTP 500: receiver broken/);
       const batchId = /batch (\S+) kept/.exec(failed.stderr)![1]!;
       assert.deepEqual((await exportedIds(dataDir)).exported, []);
+      // The kept build, decrypted; then lose it, so the next run must rebuild the batch.
+      const outboxFile = join(dataDir, 'export', 'outbox', `${batchId}.gpg`);
+      const firstBuild = gpgDecrypt(key, outboxFile).plain;
+      assert.ok(firstBuild.length > 0);
+      rmSync(outboxFile);
 
       // A 500, a silent receiver and a reset, then success: delivered with the same batch id.
       rx.plan = ['500', 'hang', 'reset'];
@@ -113,6 +118,8 @@ describe('export delivery faults', () => {
       assert.equal(ok.code, 0, ok.stderr);
       assert.equal(ok.stdout.trim(), batchId);
       assert.equal(rx.batches.size, 1);
+      // The rebuilt batch holds exactly the same archive, byte for byte (tar dates included).
+      assert.ok(gpgDecrypt(key, writeTemp(rx.batches.get(batchId)!)).plain.equals(firstBuild), 'a rebuild gives the same content');
       const { exported, all } = await exportedIds(dataDir);
       assert.deepEqual(exported, all);
       assert.deepEqual(assertExactlyOnce(rx, exported).sort(), all);
