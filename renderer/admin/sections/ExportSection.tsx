@@ -185,7 +185,7 @@ export function ExportSection() {
             <p>
               {t('Export.hallFingerprint')}: <code dir="ltr" className="fingerprint">{fingerprintText(hallKey.data.fingerprint)}</code>
             </p>
-            <textarea readOnly rows={6} value={hallKey.data.publicKey} dir="ltr" aria-label={t('Export.hallKey')} />
+            <textarea readOnly rows={8} cols={72} value={hallKey.data.publicKey} dir="ltr" aria-label={t('Export.hallKey')} />
             <p className="hint">{t('Export.hallKeyHint')}</p>
           </>
         ) : null}
