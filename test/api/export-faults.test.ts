@@ -7,11 +7,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseCsv } from '../../electron/core/export/csv.js';
 import { Database } from '../../electron/store/db.js';
+import { ExportStore } from '../../electron/store/exportStore.js';
 import { gpgDecrypt, makeDistrictKey, runCli, seedHall, untar, type DistrictKey } from '../support/exportFixture.js';
 import { tempDir } from '../support/hall.js';
 
@@ -168,6 +170,30 @@ describe('export delivery faults', () => {
     } finally {
       spawnSync('umount', [mount]);
     }
+  });
+
+  it('never runs twice at once: a live holder of the database lock makes the CLI wait its turn; a dead one is taken over', async () => {
+    const dataDir = join(tmp.dir, 'lock');
+    const folder = join(tmp.dir, 'lock-out');
+    mkdirSync(folder);
+    await seedHall(dataDir, 5);
+    const args = ['--data-dir', dataDir, '--district-key', key.publicFile, '--to-folder', folder];
+    const db = await Database.open(join(dataDir, 'hall.sqlite3'));
+    const store = new ExportStore(db);
+    // This test process holds the lock, as a running hall server would.
+    const live = `${hostname()}|${process.pid}|test`;
+    assert.equal(await store.tryLock(live, Date.now(), 60_000, () => false), true);
+    const busy = await runCli('export', args);
+    assert.equal(busy.code, 1);
+    assert.match(busy.stderr, /Another export is running/);
+    assert.deepEqual(readdirSync(folder), []);
+    // A holder whose process is gone (SIGKILLed) does not block the next run.
+    await store.releaseLock(live);
+    assert.equal(await store.tryLock(`${hostname()}|2147480000|gone`, Date.now(), 60_000, () => false), true);
+    await db.close();
+    const ok = await runCli('export', args);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal(readdirSync(folder).length, 1);
   });
 
   for (const stage of ['building', 'encrypting', 'delivering', 'marking'] as const) {
