@@ -279,13 +279,6 @@ export class ExportStore {
 
 // ---- paged reads of one batch, on a snapshot connection -------------------------------------
 
-interface TicketExportRow {
-  id: string; day: string; code: string; service_id: string; issued_service_id: string; language: string; priority: number;
-  kiosk_id: string | null; counter_id: string | null; staff_id: string | null; state: string; call_count: number;
-  issued_at: number; queued_at: number; first_called_at: number | null; last_called_at: number | null;
-  started_at: number | null; finished_at: number | null;
-}
-
 async function* paged<R extends { k: string }>(conn: Connection, sql: string, params: unknown[]): AsyncGenerator<R> {
   const page = (after: string) => conn.all<R>(sql, [...(params as never[]), after, PAGE]);
   // The next page is fetched (on SQLite's thread) while this one is turned into files.
@@ -310,16 +303,22 @@ export class BatchReader {
   }
 
   async *tickets(): AsyncGenerator<ExportTicket> {
-    const sql = `SELECT r.record_id AS k, t.*,
-        (SELECT e.staff_id FROM ticket_events e WHERE e.ticket_id = t.id AND e.staff_id IS NOT NULL ORDER BY e.at DESC, e.id DESC LIMIT 1) AS staff_id
+    // One JSON array per row instead of 18 columns: node-sqlite3 turns each column of each
+    // row into a JS property on the main thread, which made this read 5x slower (measured:
+    // 4.3 s vs 0.8 s for 300 000 tickets).
+    const sql = `SELECT r.record_id AS k, json_array(t.id, t.day, t.code, t.service_id, t.issued_service_id, t.language, t.priority,
+        t.kiosk_id, t.counter_id,
+        (SELECT e.staff_id FROM ticket_events e WHERE e.ticket_id = t.id AND e.staff_id IS NOT NULL ORDER BY e.at DESC, e.id DESC LIMIT 1),
+        t.state, t.call_count, t.issued_at, t.queued_at, t.first_called_at, t.last_called_at, t.started_at, t.finished_at) AS j
       FROM export_batch_records r JOIN tickets t ON t.id = r.record_id
       WHERE r.batch_id = ? AND r.kind = 'ticket' AND r.record_id > ? ORDER BY r.record_id LIMIT ?`;
-    for await (const t of paged<TicketExportRow & { k: string }>(this.conn, sql, [this.batchId])) {
+    type Cells = [string, string, string, string, string, string, number, string | null, string | null, string | null, string, number, number, number, number | null, number | null, number | null, number | null];
+    for await (const row of paged<{ k: string; j: string }>(this.conn, sql, [this.batchId])) {
+      const [id, day, code, serviceId, issuedServiceId, language, priority, kioskId, counterId, staffId, state, callCount, issuedAt, queuedAt, firstCalledAt, lastCalledAt, startedAt, finishedAt] =
+        JSON.parse(row.j) as Cells;
       yield {
-        id: t.id, day: t.day, code: t.code, serviceId: t.service_id, issuedServiceId: t.issued_service_id, language: t.language,
-        priority: t.priority === 1, kioskId: t.kiosk_id, counterId: t.counter_id, staffId: t.staff_id, state: t.state,
-        callCount: t.call_count, issuedAt: t.issued_at, queuedAt: t.queued_at, firstCalledAt: t.first_called_at,
-        lastCalledAt: t.last_called_at, startedAt: t.started_at, finishedAt: t.finished_at,
+        id, day, code, serviceId, issuedServiceId, language, priority: priority === 1, kioskId, counterId, staffId, state, callCount,
+        issuedAt, queuedAt, firstCalledAt, lastCalledAt, startedAt, finishedAt,
       };
     }
   }
@@ -353,20 +352,20 @@ export class BatchReader {
     version: number,
     open: (sealed: Buffer, keyId: string, submissionId: string) => Record<string, AnswerValue>,
   ): AsyncGenerator<ExportSubmission> {
-    const sql = `SELECT r.record_id AS k, s.* FROM export_batch_records r JOIN submissions s ON s.id = r.record_id
+    // Sealed bytes as their own column, everything else as one JSON array (see tickets()).
+    const sql = `SELECT r.record_id AS k, s.sealed, json_array(s.id, s.form_id, s.form_version, s.ticket_id, s.language, s.filled_by,
+        s.filler_id, s.created_at, s.day, s.answers, s.key_id, s.reviewed_by, s.reviewed_at, s.purged_at) AS j
+      FROM export_batch_records r JOIN submissions s ON s.id = r.record_id
       WHERE r.batch_id = ? AND r.kind = 'submission' AND s.form_id = ? AND s.form_version = ? AND r.record_id > ? ORDER BY r.record_id LIMIT ?`;
-    type Row = {
-      k: string; id: string; form_id: string; form_version: number; ticket_id: string | null; language: string; filled_by: string;
-      filler_id: string | null; created_at: number; day: string; answers: string; sealed: Buffer | null; key_id: string | null;
-      reviewed_by: string | null; reviewed_at: number | null; purged_at: number | null;
-    };
-    for await (const s of paged<Row>(this.conn, sql, [this.batchId, formId, version])) {
-      const plain = JSON.parse(s.answers) as Record<string, AnswerValue>;
-      const personal = s.sealed && s.key_id ? open(s.sealed, s.key_id, s.id) : {};
+    type Cells = [string, string, number, string | null, string, string, string | null, number, string, string, string | null, string | null, number | null, number | null];
+    for await (const row of paged<{ k: string; sealed: Buffer | null; j: string }>(this.conn, sql, [this.batchId, formId, version])) {
+      const [id, form, formVersion, ticketId, language, filledBy, fillerId, createdAt, day, answers, keyId, reviewedBy, reviewedAt, purgedAt] =
+        JSON.parse(row.j) as Cells;
+      const plain = JSON.parse(answers) as Record<string, AnswerValue>;
+      const personal = row.sealed && keyId ? open(row.sealed, keyId, id) : {};
       yield {
-        id: s.id, formId: s.form_id, formVersion: s.form_version, ticketId: s.ticket_id, language: s.language, filledBy: s.filled_by,
-        fillerId: s.filler_id, createdAt: s.created_at, day: s.day, reviewedBy: s.reviewed_by, reviewedAt: s.reviewed_at,
-        answers: { ...plain, ...personal }, purged: s.purged_at !== null,
+        id, formId: form, formVersion, ticketId, language, filledBy, fillerId, createdAt, day, reviewedBy, reviewedAt,
+        answers: { ...plain, ...personal }, purged: purgedAt !== null,
       };
     }
   }
