@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { parseCsv } from '../../electron/core/export/csv.js';
 import { Database } from '../../electron/store/db.js';
 import { ExportStore } from '../../electron/store/exportStore.js';
-import { gpgDecrypt, makeDistrictKey, runCli, seedHall, untar, type DistrictKey } from '../support/exportFixture.js';
+import { gpgDecrypt, stopGpgAgent, makeDistrictKey, runCli, seedHall, untar, type DistrictKey } from '../support/exportFixture.js';
 import { tempDir } from '../support/hall.js';
 
 const tmp = tempDir('hall-export-faults-');
@@ -22,7 +22,10 @@ let key: DistrictKey;
 before(() => {
   key = makeDistrictKey(tmp.dir);
 });
-after(() => tmp.remove());
+after(() => {
+  stopGpgAgent(key);
+  tmp.remove();
+});
 
 type Mode = 'ok' | '500' | 'hang' | 'reset' | 'store-then-drop';
 

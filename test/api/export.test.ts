@@ -11,7 +11,7 @@ import { exportServiceOf } from '../../electron/server/export/index.js';
 import { readHallPublicKey } from '../../electron/server/export/keys.js';
 import { PersonalDataCipher } from '../../electron/server/forms/personalData.js';
 import { Database } from '../../electron/store/db.js';
-import { gpgDecrypt, gpgImport, makeDistrictKey, PAST_DAY, PAST_DAY_10H, runCli, seedHall, untar, type DistrictKey } from '../support/exportFixture.js';
+import { gpgDecrypt, gpgImport, stopGpgAgent, makeDistrictKey, PAST_DAY, PAST_DAY_10H, runCli, seedHall, untar, type DistrictKey } from '../support/exportFixture.js';
 import { api, startTestHall, tempDir } from '../support/hall.js';
 
 const tmp = tempDir('hall-export-');
@@ -19,7 +19,10 @@ let key: DistrictKey;
 before(() => {
   key = makeDistrictKey(tmp.dir);
 });
-after(() => tmp.remove());
+after(() => {
+  stopGpgAgent(key);
+  tmp.remove();
+});
 
 const TRICKY = {
   comma: 'ཁྱིམ་ཚང་, 户籍, ئائىلە',
@@ -126,6 +129,7 @@ describe('export batch with gpg', () => {
     const vo = await runCli('verifyBatch', [join(out, `${batchId}.gpg`), '--key', key.secretFile, '--hall-key', other.publicFile]);
     assert.equal(vo.code, 1);
     assert.match(vo.stderr, /signature verified: Could not find signing key/);
+    stopGpgAgent(other);
 
     // Everything was marked; a second run has nothing new.
     const again = await runCli('export', ['--data-dir', dataDir, '--district-key', key.publicFile, '--to-folder', out]);

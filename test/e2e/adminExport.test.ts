@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { makeDistrictKey, type DistrictKey } from '../support/exportFixture.js';
+import { makeDistrictKey, stopGpgAgent, type DistrictKey } from '../support/exportFixture.js';
 import { ADMIN_PASSWORD, startTestHall, tempDir, type TestHall } from '../support/hall.js';
 
 const BUNDLE = join(process.cwd(), 'dist', 'renderer', 'admin.js');
@@ -35,6 +35,7 @@ describe('admin page: export', () => {
   after(async () => {
     await browser?.close();
     await hall?.stop();
+    stopGpgAgent(key);
     tmp.remove();
   });
 

@@ -39,6 +39,11 @@ export function makeDistrictKey(dir: string, passphrase = ''): DistrictKey {
   return { home, publicFile, secretFile, fingerprint: fpr };
 }
 
+/** gpg starts an agent per home directory; stop it so no daemon outlives the test. */
+export function stopGpgAgent(key: DistrictKey | undefined): void {
+  if (key) spawnSync('gpgconf', ['--homedir', key.home, '--kill', 'gpg-agent']);
+}
+
 /** gpg --decrypt with signature status; the hall key must be imported for VALIDSIG. */
 export function gpgDecrypt(key: DistrictKey, file: string): { ok: boolean; plain: Buffer; status: string; stderr: string } {
   const r = gpg(key.home, ['--status-fd', '2', '--decrypt', file]);
