@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FormField } from '../../electron/core/forms/definition.js';
-import { answerText } from '../../renderer/kiosk/forms/answerText.js';
+import { answerText } from '../../renderer/shared/forms/answerText.js';
 import { formatDay, parseDay, stepDay } from '../../renderer/kiosk/forms/DatePicker.js';
 import { refusedFields } from '../../renderer/kiosk/forms/useFormSubmission.js';
 import { ApiError } from '../../renderer/shared/api.js';

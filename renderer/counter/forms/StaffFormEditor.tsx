@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Answers, AnswerValue, FieldError, FormDefinition, FormField } from '../../../electron/core/forms/definition.js';
 import { validateAnswers, validateField, visibleFields } from '../../../electron/core/forms/validate.js';
 import { ApiError } from '../../shared/api.js';
-import { useValidateOptions } from '../../kiosk/forms/formsText.js';
+import { useValidateOptions } from '../../shared/forms/formsText.js';
 import { hallTimeZone } from '../../shared/hallClock.js';
 import type { Lang } from '../types.js';
 

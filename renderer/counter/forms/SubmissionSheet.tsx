@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatHallTime } from '../../shared/hallClock.js';
 import { visibleFields } from '../../../electron/core/forms/validate.js';
-import { answerText } from '../../kiosk/forms/answerText.js';
+import { answerText } from '../../shared/forms/answerText.js';
 import type { SubmissionView } from './submissionApi.js';
 
 /** Each language named in Chinese for the sheet. */

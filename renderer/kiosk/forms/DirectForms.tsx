@@ -8,7 +8,7 @@ import { TapButton } from '../components/TapButton.js';
 import type { KioskApi } from '../kioskApi.js';
 import type { FilledForm } from './filledForm.js';
 import { FormFiller } from './FormFiller.js';
-import { useFormsT, useValidateOptions } from './formsText.js';
+import { useFormsT, useValidateOptions } from '../../shared/forms/formsText.js';
 import { useFormDefinitions } from './useFormDefinitions.js';
 
 interface Common {

@@ -2,7 +2,7 @@
 import './forms.css';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { TapButton } from '../components/TapButton.js';
-import { useFormsT } from './formsText.js';
+import { useFormsT } from '../../shared/forms/formsText.js';
 
 export function DirectFormsEntry({ lang, onTap }: { lang: PageLanguage; onTap: () => void }) {
   const t = useFormsT(lang);

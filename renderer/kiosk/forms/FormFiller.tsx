@@ -11,11 +11,11 @@ import type { PageLanguage } from '../../shared/i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { TapButton } from '../components/TapButton.js';
 import { useKioskT } from '../useKioskT.js';
-import { answerText } from './answerText.js';
+import { answerText } from '../../shared/forms/answerText.js';
 import { ChoiceInput } from './ChoiceInput.js';
 import { DatePicker } from './DatePicker.js';
 import * as F from './fillerState.js';
-import { useFormsT } from './formsText.js';
+import { useFormsT } from '../../shared/forms/formsText.js';
 import { NumberEntry } from './NumberEntry.js';
 import { TextEntry } from './TextEntry.js';
 

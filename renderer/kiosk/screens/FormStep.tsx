@@ -10,7 +10,7 @@ import { OfflineNotice } from '../components/OfflineNotice.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import type { FilledForm } from '../forms/filledForm.js';
 import { FormFiller } from '../forms/FormFiller.js';
-import { useFormsT, useValidateOptions } from '../forms/formsText.js';
+import { useFormsT, useValidateOptions } from '../../shared/forms/formsText.js';
 import { useFormDefinitions } from '../forms/useFormDefinitions.js';
 import type { KioskApi, KioskService } from '../kioskApi.js';
 

@@ -2,7 +2,7 @@
 // everything else as entered. Used by the kiosk's review screen (resident's language) and the
 // counter (Chinese). Plain strings only: they are rendered as text, never as HTML.
 import type { AnswerValue, FormField } from '../../../electron/core/forms/definition.js';
-import type { PageLanguage } from '../../shared/i18n.js';
+import type { PageLanguage } from '../i18n.js';
 
 export interface AnswerWords {
   yes: string;

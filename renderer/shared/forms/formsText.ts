@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formMessagesFrom, type FormMessages, type ValidateOptions } from '../../../electron/core/forms/validate.js';
-import type { PageLanguage } from '../../shared/i18n.js';
+import type { PageLanguage } from '../i18n.js';
 
 export function useFormsT(lang: PageLanguage): TFunction {
   const { i18n } = useTranslation('forms');
