@@ -18,6 +18,7 @@ import * as F from './fillerState.js';
 import { useFormsT } from '../../shared/forms/formsText.js';
 import { NumberEntry } from './NumberEntry.js';
 import { TextEntry } from './TextEntry.js';
+import { textMaxLength } from './textPad.js';
 
 export interface FormFillerProps {
   def: FormDefinition;
@@ -103,7 +104,7 @@ function QuestionInput({ field, lang, opts, value, onChange }: { field: FormFiel
   switch (field.type) {
     case 'text':
     case 'longtext':
-      return <TextEntry lang={lang} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v || undefined)} t={t} label={label} />;
+      return <TextEntry lang={lang} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v || undefined)} t={t} label={label} maxLength={textMaxLength(field)} />;
     case 'resident_id':
     case 'phone':
     case 'integer':

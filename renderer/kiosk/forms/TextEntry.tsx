@@ -7,24 +7,10 @@ import { useState } from 'react';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { TapButton } from '../components/TapButton.js';
 import { PinyinKeyboard } from '../keyboards/PinyinKeyboard.js';
-import { pinyinText, type PinyinState } from '../keyboards/pinyinInput.js';
 import { TibetanKeyboard } from '../keyboards/TibetanKeyboard.js';
-import { tibetanText, type TibetanState } from '../keyboards/tibetanInput.js';
 import { UyghurKeyboard } from '../keyboards/UyghurKeyboard.js';
-import { uyghurText, type UyghurState } from '../keyboards/uyghurInput.js';
 import { useAllKioskT } from '../useKioskT.js';
-
-type Pad = { kind: 'zh'; state: PinyinState } | { kind: 'bo'; state: TibetanState } | { kind: 'ug'; state: UyghurState };
-
-function padWith(kind: PageLanguage, text: string): Pad {
-  if (kind === 'zh') return { kind, state: { committed: text, composing: '' } };
-  if (kind === 'bo') return { kind, state: { raw: text, shift: false, alt: false, subjoin: false } };
-  return { kind, state: { raw: text, shift: false } };
-}
-
-function padText(p: Pad): string {
-  return p.kind === 'zh' ? pinyinText(p.state) : p.kind === 'bo' ? tibetanText(p.state) : uyghurText(p.state);
-}
+import { padText, padWith, type Pad } from './textPad.js';
 
 export interface TextEntryProps {
   lang: PageLanguage;
@@ -33,11 +19,13 @@ export interface TextEntryProps {
   /** Strings of the forms namespace in the resident's language. */
   t: TFunction;
   label: string;
+  /** The field's longest answer (textMaxLength): every keyboard stops there. */
+  maxLength: number;
 }
 
-export function TextEntry({ lang, value, onChange, t, label }: TextEntryProps) {
+export function TextEntry({ lang, value, onChange, t, label, maxLength }: TextEntryProps) {
   const kt = useAllKioskT();
-  const [pad, setPad] = useState<Pad>(() => padWith(lang, value));
+  const [pad, setPad] = useState<Pad>(() => padWith(lang, value, maxLength));
   const set = (p: Pad) => {
     setPad(p);
     onChange(padText(p));
@@ -61,7 +49,7 @@ export function TextEntry({ lang, value, onChange, t, label }: TextEntryProps) {
               key={k}
               className={`tap tab${pad.kind === k ? ' on' : ''}`}
               ariaPressed={pad.kind === k}
-              onTap={() => pad.kind !== k && setPad(padWith(k, padText(pad)))}
+              onTap={() => pad.kind !== k && setPad(padWith(k, padText(pad), maxLength))}
               testId={`form-keyboard-${k}`}
             >
               {k === 'zh' ? t('Kiosk.keyboardChinese') : t('Kiosk.keyboardNative')}

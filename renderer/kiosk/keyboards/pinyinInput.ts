@@ -8,6 +8,8 @@ export interface PinyinState {
   committed: string;
   /** Latin letters typed and not yet turned into Chinese. */
   composing: string;
+  /** The field's longest answer in code points (DEFAULT_MAX_LENGTH when not given). */
+  maxLength?: number;
 }
 
 export const EMPTY_PINYIN: PinyinState = { committed: '', composing: '' };
@@ -21,9 +23,9 @@ export function pinyinLetter(s: PinyinState, letter: string): PinyinState {
 }
 
 export function chooseCandidate(s: PinyinState, c: Candidate): PinyinState {
-  const committed = appendText(s.committed, c.word);
+  const committed = appendText(s.committed, c.word, s.maxLength);
   if (committed === s.committed) return s;
-  return { committed, composing: s.composing.slice(c.consumed) };
+  return { ...s, committed, composing: s.composing.slice(c.consumed) };
 }
 
 /** Backspace takes back a letter while composing, otherwise the last Chinese character. */

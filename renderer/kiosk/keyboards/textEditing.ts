@@ -2,11 +2,16 @@
 // code points (so Backspace undoes exactly one key) and hand out NFC text, the form the
 // server stores and compares.
 
-/** Longest text any kiosk field takes, in code points; more is almost surely a stuck finger. */
+/** The cap where no field gives one (the try-out page): the validator's default for a short text. */
 export const DEFAULT_MAX_LENGTH = 200;
 
+/**
+ * Appends unless the result would be longer than the field allows. Counted as the validator
+ * counts (code points of the NFC text the keyboard hands out), so a keyboard never refuses
+ * what the form accepts nor lets through what it refuses.
+ */
 export function appendText(raw: string, text: string, maxLength = DEFAULT_MAX_LENGTH): string {
-  if ([...raw].length + [...text].length > maxLength) return raw;
+  if ([...nfc(raw + text)].length > maxLength) return raw;
   return raw + text;
 }
 

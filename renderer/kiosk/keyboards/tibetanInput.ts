@@ -13,6 +13,8 @@ export interface TibetanState {
   subjoin: boolean;
   /** The last key was refused (a subjoined letter after a vowel sign); the keyboard says so. */
   refused?: boolean;
+  /** The field's longest answer in code points (DEFAULT_MAX_LENGTH when not given). */
+  maxLength?: number;
 }
 
 export const EMPTY_TIBETAN: TibetanState = { raw: '', shift: false, alt: false, subjoin: false };
@@ -62,12 +64,12 @@ export function pressTibetanKey(s: TibetanState, key: TibetanKey): TibetanState 
   // The latch applies to the next key only, as its third level.
   const text = out === LATCH ? '' : [...out].map((c) => DEPRECATED[c] ?? c).join('');
   if (text === '' || refusesAfter(s.raw, text)) return { ...s, shift: false, alt: false, subjoin: false, refused: text !== '' };
-  return { raw: appendText(s.raw, text), shift: false, alt: false, subjoin: false, refused: false };
+  return { ...s, raw: appendText(s.raw, text, s.maxLength), shift: false, alt: false, subjoin: false, refused: false };
 }
 
 export const toggleTibetanShift = (s: TibetanState): TibetanState => ({ ...s, shift: !s.shift });
 export const toggleTibetanAlt = (s: TibetanState): TibetanState => ({ ...s, alt: !s.alt });
-export const tibetanSpace = (s: TibetanState): TibetanState => ({ ...s, raw: appendText(s.raw, ' '), subjoin: false, refused: false });
+export const tibetanSpace = (s: TibetanState): TibetanState => ({ ...s, raw: appendText(s.raw, ' ', s.maxLength), subjoin: false, refused: false });
 export const tibetanBackspace = (s: TibetanState): TibetanState =>
   s.subjoin ? { ...s, subjoin: false, refused: false } : { ...s, raw: deleteLast(s.raw), refused: false };
 

@@ -6,6 +6,8 @@ import { appendText, deleteLast, nfc } from './textEditing.js';
 export interface UyghurState {
   raw: string;
   shift: boolean;
+  /** The field's longest answer in code points (DEFAULT_MAX_LENGTH when not given). */
+  maxLength?: number;
 }
 
 export const EMPTY_UYGHUR: UyghurState = { raw: '', shift: false };
@@ -18,11 +20,11 @@ export function uyghurKeyOutput(s: UyghurState, key: UyghurKey): string | null {
 export function pressUyghurKey(s: UyghurState, key: UyghurKey): UyghurState {
   const out = uyghurKeyOutput(s, key);
   if (out === null) return s;
-  return { raw: appendText(s.raw, out), shift: false };
+  return { ...s, raw: appendText(s.raw, out, s.maxLength), shift: false };
 }
 
 export const toggleUyghurShift = (s: UyghurState): UyghurState => ({ ...s, shift: !s.shift });
-export const uyghurSpace = (s: UyghurState): UyghurState => ({ ...s, raw: appendText(s.raw, ' ') });
+export const uyghurSpace = (s: UyghurState): UyghurState => ({ ...s, raw: appendText(s.raw, ' ', s.maxLength) });
 export const uyghurBackspace = (s: UyghurState): UyghurState => ({ ...s, raw: deleteLast(s.raw) });
 
 export function uyghurText(s: UyghurState): string {
