@@ -182,8 +182,6 @@ function RangeView({ stats, name, counterName }: { stats: StatsJson; name: (id: 
   const { t } = useTranslation('admin');
   const { lang } = useAdmin();
   const n = (v: number) => formatNumber(v, lang);
-  const m = (v: number | null) => (v === null ? '—' : formatNumber(v, lang, 1));
-  const times = (x: TimeSummary) => [m(x.meanMinutes), m(x.p90Minutes)];
 
   const serviceChart = useMemo<ChartOption>(
     () => ({
@@ -234,65 +232,21 @@ function RangeView({ stats, name, counterName }: { stats: StatsJson; name: (id: 
       <h3>{t('Stats.byService')}</h3>
       <div className="stats-grid">
         <EChart option={serviceChart} label={t('Stats.byService')} testId="chart-services" />
-        <table data-testid="stats-services">
-          <thead>
-            <tr>
-              <th scope="col">{t('Stats.service')}</th>
-              <th scope="col">{t('Stats.issued')}</th>
-              <th scope="col">{t('Stats.done')}</th>
-              <th scope="col">{t('Stats.noShow')}</th>
-              <th scope="col">{t('Stats.avgWait')}</th>
-              <th scope="col">{t('Stats.p90Wait')}</th>
-              <th scope="col">{t('Stats.avgService')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.byService.map((r) => (
-              <tr key={r.serviceId} data-service-id={r.serviceId}>
-                <td>{name(r.serviceId)}</td>
-                <td data-col="tickets">{n(r.tickets)}</td>
-                <td>{n(r.done)}</td>
-                <td>{n(r.noShow)}</td>
-                {times(r.wait).map((v, i) => (
-                  <td key={i}>{v}</td>
-                ))}
-                <td>{m(r.service.meanMinutes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <GroupTable
+          testId="stats-services"
+          labelHeader={t('Stats.service')}
+          rows={stats.byService.map((r) => ({ key: r.serviceId, label: name(r.serviceId), serviceId: r.serviceId, figures: r }))}
+        />
       </div>
       <h3>{t('Stats.byHour')}</h3>
       <div className="stats-grid">
         <EChart option={hourChart} label={t('Stats.byHour')} testId="chart-hours" />
-        <table data-testid="stats-counters">
-          <caption>{t('Stats.byCounter')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('Stats.counter')}</th>
-              <th scope="col">{t('Stats.issued')}</th>
-              <th scope="col">{t('Stats.done')}</th>
-              <th scope="col">{t('Stats.noShow')}</th>
-              <th scope="col">{t('Stats.avgWait')}</th>
-              <th scope="col">{t('Stats.p90Wait')}</th>
-              <th scope="col">{t('Stats.avgService')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.byCounter.map((r) => (
-              <tr key={r.counterId}>
-                <td>{counterName(r.counterId)}</td>
-                <td>{n(r.tickets)}</td>
-                <td>{n(r.done)}</td>
-                <td>{n(r.noShow)}</td>
-                {times(r.wait).map((v, i) => (
-                  <td key={i}>{v}</td>
-                ))}
-                <td>{m(r.service.meanMinutes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <GroupTable
+          testId="stats-counters"
+          caption={t('Stats.byCounter')}
+          labelHeader={t('Stats.counter')}
+          rows={stats.byCounter.map((r) => ({ key: r.counterId, label: counterName(r.counterId), figures: r }))}
+        />
       </div>
       <h3>{t('Stats.languagesAndForms')}</h3>
       <div className="stats-grid">
@@ -338,5 +292,56 @@ function RangeView({ stats, name, counterName }: { stats: StatsJson; name: (id: 
         </div>
       </div>
     </div>
+  );
+}
+
+interface GroupFigures {
+  tickets: number;
+  done: number;
+  noShow: number;
+  wait: TimeSummary;
+  service: TimeSummary;
+}
+
+/** One range table (per service or per counter): the same columns for either grouping. A
+ *  service row carries its id for the page's tests; a counter row carries none. */
+function GroupTable(props: {
+  testId: string;
+  caption?: string;
+  labelHeader: string;
+  rows: { key: string; label: string; serviceId?: string; figures: GroupFigures }[];
+}) {
+  const { t } = useTranslation('admin');
+  const { lang } = useAdmin();
+  const n = (v: number) => formatNumber(v, lang);
+  const m = (v: number | null) => (v === null ? '—' : formatNumber(v, lang, 1));
+  return (
+    <table data-testid={props.testId}>
+      {props.caption !== undefined && <caption>{props.caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">{props.labelHeader}</th>
+          <th scope="col">{t('Stats.issued')}</th>
+          <th scope="col">{t('Stats.done')}</th>
+          <th scope="col">{t('Stats.noShow')}</th>
+          <th scope="col">{t('Stats.avgWait')}</th>
+          <th scope="col">{t('Stats.p90Wait')}</th>
+          <th scope="col">{t('Stats.avgService')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map(({ key, label, serviceId, figures: r }) => (
+          <tr key={key} data-service-id={serviceId}>
+            <td>{label}</td>
+            <td data-col={serviceId === undefined ? undefined : 'tickets'}>{n(r.tickets)}</td>
+            <td>{n(r.done)}</td>
+            <td>{n(r.noShow)}</td>
+            <td>{m(r.wait.meanMinutes)}</td>
+            <td>{m(r.wait.p90Minutes)}</td>
+            <td>{m(r.service.meanMinutes)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
