@@ -7,7 +7,7 @@ import { useAdmin } from '../context.js';
 import { ErrorText } from '../ErrorText.js';
 import { useSetupApi } from '../setupApi.js';
 import { useResource } from '../useResource.js';
-import { NameCells, NameInputs, SCRIPTS } from './ServicesSection.js';
+import { FormFooter, NameCells, NameInputs, SCRIPTS, trimNames } from './ServicesSection.js';
 
 interface Draft {
   id: string | null;
@@ -48,7 +48,7 @@ export function CountersSection() {
     setError(null);
     const body = {
       number: Number(draft.number),
-      names: { zh: draft.names.zh.trim(), bo: draft.names.bo.trim(), ug: draft.names.ug.trim() },
+      names: trimNames(draft.names),
       services: Object.entries(draft.weights).map(([serviceId, w]) => ({ serviceId, weight: Number(w) })),
     };
     setBusy(true);
@@ -181,15 +181,7 @@ export function CountersSection() {
               </label>
             ))}
           </fieldset>
-          <ErrorText error={error} />
-          <div className="buttons">
-            <button type="submit" className="primary" disabled={busy}>
-              {t('Setup.save')}
-            </button>
-            <button type="button" onClick={() => setDraft(null)}>
-              {t('Common.cancel')}
-            </button>
-          </div>
+          <FormFooter error={error} busy={busy} onCancel={() => setDraft(null)} />
         </form>
       )}
     </section>

@@ -49,6 +49,29 @@ export function NameInputs(props: { prefix: string; names: Record<Lang, string>;
   );
 }
 
+/** The names as saved: each script's text without surrounding spaces. */
+export function trimNames(names: Record<Lang, string>): Record<Lang, string> {
+  return { zh: names.zh.trim(), bo: names.bo.trim(), ug: names.ug.trim() };
+}
+
+/** The end of a setup form: the save error, then save (off while saving) and cancel. */
+export function FormFooter(props: { error: unknown; busy: boolean; onCancel: () => void }) {
+  const { t } = useTranslation('admin');
+  return (
+    <>
+      <ErrorText error={props.error} />
+      <div className="buttons">
+        <button type="submit" className="primary" disabled={props.busy}>
+          {t('Setup.save')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('Common.cancel')}
+        </button>
+      </div>
+    </>
+  );
+}
+
 /** Weekly hours as seven text fields ("08:30-12:00, 14:00-17:30"; empty = closed). */
 export function HoursInputs(props: { prefix: string; text: Record<WeekdayJson, string>; onChange: (t: Record<WeekdayJson, string>) => void }) {
   const { t } = useTranslation('admin');
@@ -171,7 +194,7 @@ export function ServicesSection() {
     setProblem(null);
     const body: Partial<ServiceSetup> & Pick<ServiceSetup, 'prefix' | 'names'> = {
       prefix: draft.prefix.trim().toUpperCase(),
-      names: { zh: draft.names.zh.trim(), bo: draft.names.bo.trim(), ug: draft.names.ug.trim() },
+      names: trimNames(draft.names),
       numberFrom: Number(draft.numberFrom),
       numberTo: Number(draft.numberTo),
       averageMinutes: Number(draft.averageMinutes),
@@ -320,15 +343,7 @@ export function ServicesSection() {
               {problem}
             </p>
           )}
-          <ErrorText error={error} />
-          <div className="buttons">
-            <button type="submit" className="primary" disabled={busy}>
-              {t('Setup.save')}
-            </button>
-            <button type="button" onClick={() => setDraft(null)}>
-              {t('Common.cancel')}
-            </button>
-          </div>
+          <FormFooter error={error} busy={busy} onCancel={() => setDraft(null)} />
         </form>
       )}
     </section>
