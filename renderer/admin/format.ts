@@ -1,5 +1,5 @@
 // Number and time formatting that follows the page language.
-import { hallTimeZone } from '../shared/hallClock.js';
+import { hallTimeZone, instantOf, zonedFields } from '../shared/hallClock.js';
 import type { Lang } from './adminApi.js';
 
 const LOCALES: Record<Lang, string> = { zh: 'zh-CN', bo: 'bo-CN', ug: 'ug-CN' };
@@ -18,24 +18,13 @@ const PDI = '\u2069';
  * and would fall back to the US month/day order, which nobody in the hall reads.
  */
 export function formatTime(value: string | number | null | undefined, timeZone: string | undefined = hallTimeZone() ?? 'UTC'): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return '—';
-  let parts: Intl.DateTimeFormatPart[];
+  const d = instantOf(value);
+  if (!d) return '—';
+  let f: ReturnType<typeof zonedFields>;
   try {
-    parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(d);
+    f = zonedFields(d, timeZone);
   } catch {
     return LRI + d.toISOString() + PDI;
   }
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${LRI}${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}${PDI}`;
+  return `${LRI}${f.year}-${f.month}-${f.day} ${f.hour}:${f.minute}:${f.second}${PDI}`;
 }

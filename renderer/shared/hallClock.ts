@@ -23,6 +23,32 @@ function isZone(z: string): boolean {
   }
 }
 
+/** An ISO time or epoch ms as a Date; null for nothing, or for text that is not a time. */
+export function instantOf(value: string | number | null | undefined): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * The wall-clock fields of an instant in a zone: two digits each (four for the year), 24-hour.
+ * Throws a RangeError for a zone the browser does not know.
+ */
+export function zonedFields(d: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
 /**
  * HH:MM (or HH:MM:SS, or YYYY-MM-DD HH:MM) of an ISO time or epoch ms in the hall's zone.
  * Before the zone is known it says so with UTC plus a "Z", rather than guessing the browser's.
@@ -32,22 +58,10 @@ export function formatHallTime(
   opts: { seconds?: boolean; date?: boolean } = {},
   timeZone: string | undefined = hallZone,
 ): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return '—';
-  const zone = timeZone ?? 'UTC';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  let out = `${get('hour')}:${get('minute')}${opts.seconds ? `:${get('second')}` : ''}`;
-  if (opts.date) out = `${get('year')}-${get('month')}-${get('day')} ${out}`;
+  const d = instantOf(value);
+  if (!d) return '—';
+  const f = zonedFields(d, timeZone ?? 'UTC');
+  let out = `${f.hour}:${f.minute}${opts.seconds ? `:${f.second}` : ''}`;
+  if (opts.date) out = `${f.year}-${f.month}-${f.day} ${out}`;
   return timeZone ? out : `${out}Z`;
 }
