@@ -44,7 +44,8 @@ function strings(value: unknown): string[] {
 /** Every character used in any locale file, with the files it comes from (for the message). */
 function localeCharacters(): Map<string, Set<string>> {
   const chars = new Map<string, Set<string>>();
-  for (const lng of readdirSync(LOCALES)) {
+  // Only the language folders (zh, bo, ug); glossary.json sits beside them.
+  for (const lng of readdirSync(LOCALES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
     for (const file of readdirSync(join(LOCALES, lng)).filter((f) => f.endsWith('.json'))) {
       const text = strings(JSON.parse(readFileSync(join(LOCALES, lng, file), 'utf8'))).join('');
       // {{placeholders}} are filled in at run time, not shown as written.
