@@ -77,6 +77,24 @@ export interface SubmissionDeps {
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
+/** Who filled a submission, when and which form, reviewed or not: no answers (the day's list,
+ *  and the head of the full view). */
+function summaryOf(s: SubmissionRecord): SubmissionSummary {
+  return {
+    id: s.id,
+    formId: s.formId,
+    version: s.formVersion,
+    ticketId: s.ticketId,
+    language: s.language,
+    filledBy: s.filledBy,
+    fillerId: s.fillerId,
+    createdAt: iso(s.createdAt)!,
+    reviewedBy: s.reviewedBy,
+    reviewedAt: iso(s.reviewedAt),
+    personalPurged: s.purgedAt !== null,
+  };
+}
+
 function isUniqueViolation(e: unknown): boolean {
   return (e as { code?: unknown })?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(String((e as Error).message));
 }
@@ -247,20 +265,10 @@ export class Submissions {
       for (const [k, v] of Object.entries(src)) Object.defineProperty(answers, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return {
-      id: s.id,
-      formId: s.formId,
-      version: s.formVersion,
-      ticketId: s.ticketId,
-      language: s.language,
-      filledBy: s.filledBy,
-      fillerId: s.fillerId,
-      createdAt: iso(s.createdAt)!,
+      ...summaryOf(s),
       day: s.day,
       answers,
       personalCodes: form.fields.filter(isPersonalField).map((f) => f.code),
-      personalPurged: s.purgedAt !== null,
-      reviewedBy: s.reviewedBy,
-      reviewedAt: iso(s.reviewedAt),
       exportedAt: iso(s.exportedAt),
       purgedAt: iso(s.purgedAt),
       form,
@@ -274,19 +282,7 @@ export class Submissions {
    */
   async listDay(day: string | null, formId: string | null): Promise<SubmissionSummary[]> {
     const list = await this.d.store.reads.listDay(day ?? (await this.today()), formId ?? undefined);
-    return list.map((s) => ({
-      id: s.id,
-      formId: s.formId,
-      version: s.formVersion,
-      ticketId: s.ticketId,
-      language: s.language,
-      filledBy: s.filledBy,
-      fillerId: s.fillerId,
-      createdAt: iso(s.createdAt)!,
-      reviewedBy: s.reviewedBy,
-      reviewedAt: iso(s.reviewedAt),
-      personalPurged: s.purgedAt !== null,
-    }));
+    return list.map(summaryOf);
   }
 
   async markReviewed(id: string, who: Principal): Promise<{ id: string; reviewedBy: string; reviewedAt: string }> {
