@@ -131,7 +131,7 @@ function StepScreen({ step, data, dispatch, api, retryMs }: { step: Step; data: 
         <FormStep
           lang={step.lang}
           service={step.request.service}
-          onDone={(form) => dispatch(form ? { type: 'formDone', form, key: newIdempotencyKey() } : { type: 'formDone' })}
+          onDone={(form) => dispatch(form ? { type: 'formDone', form } : { type: 'formDone' })}
           onBack={() => dispatch({ type: 'back' })}
           onHome={home}
           api={api}
@@ -150,7 +150,7 @@ function StepScreen({ step, data, dispatch, api, retryMs }: { step: Step; data: 
           lang={step.lang}
           api={api}
           retryMs={retryMs}
-          onChoose={(formId) => dispatch({ type: 'chooseDirectForm', formId })}
+          onChoose={(formId) => dispatch({ type: 'chooseDirectForm', formId, key: newIdempotencyKey() })}
           onBack={() => dispatch({ type: 'back' })}
           onHome={home}
         />
@@ -165,7 +165,7 @@ function StepScreen({ step, data, dispatch, api, retryMs }: { step: Step; data: 
           formId={step.formId}
           draft={step.draft}
           errors={step.errors}
-          onSend={(form) => dispatch({ type: 'sendDirect', form, key: newIdempotencyKey() })}
+          onSend={(form) => dispatch({ type: 'sendDirect', form })}
           onBack={() => dispatch({ type: 'back' })}
           onHome={home}
         />

@@ -36,7 +36,11 @@ export type Step =
   | { name: 'ticket'; lang: PageLanguage; ticket: IssuedTicket; service: KioskService; form: FormOutcome }
   /** Forms that may be sent without queuing (suggestion box, proxy request). */
   | { name: 'directForms'; lang: PageLanguage }
-  | { name: 'directForm'; lang: PageLanguage; formId: string; draft?: FilledForm; errors?: Record<string, FieldError> }
+  /**
+   * `key` is fixed when the form is opened and kept through failures, "back" and corrections,
+   * so the same filled form sent again after a lost answer is stored once, whatever the taps.
+   */
+  | { name: 'directForm'; lang: PageLanguage; formId: string; key: string; draft?: FilledForm; errors?: Record<string, FieldError> }
   | { name: 'directSending'; lang: PageLanguage; form: FilledForm; key: string; failed: string | null }
   | { name: 'directSent'; lang: PageLanguage };
 
@@ -46,14 +50,14 @@ export type Action =
   | { type: 'chooseService'; service: KioskService; idempotencyKey: string }
   | { type: 'answerPriority'; priority: boolean }
   /** The resident confirmed the review (form), or there was no form to fill (undefined). */
-  | { type: 'formDone'; form?: FilledForm; key?: string }
+  | { type: 'formDone'; form?: FilledForm }
   | { type: 'formSent' }
   | { type: 'formFailed' }
   /** The server refused the answers (422): back to the form, errors on their fields. */
   | { type: 'formRejected'; errors: Record<string, FieldError> }
   | { type: 'openDirectForms' }
-  | { type: 'chooseDirectForm'; formId: string }
-  | { type: 'sendDirect'; form: FilledForm; key: string }
+  | { type: 'chooseDirectForm'; formId: string; key: string }
+  | { type: 'sendDirect'; form: FilledForm }
   | { type: 'directFailed'; message: string }
   | { type: 'retryDirect' }
   | { type: 'directSent' }
@@ -88,9 +92,10 @@ export function reduce(step: Step, action: Action): Step {
     case 'formDone': {
       if (step.name !== 'form') return step;
       const request: TicketRequest = action.form ? { ...step.request, form: action.form } : step.request;
-      // A refusal after the ticket was issued: the ticket stands, only the form is sent again.
+      // A refusal after the ticket was issued: the ticket stands, only the form is sent again,
+      // under the same key as the first time (one key per filled form).
       if (step.ticket && action.form) {
-        return { name: 'submitting', lang: step.lang, request: { ...request, form: action.form }, ticket: step.ticket, key: action.key ?? step.request.idempotencyKey };
+        return { name: 'submitting', lang: step.lang, request: { ...request, form: action.form }, ticket: step.ticket, key: formKey(step.request) };
       }
       if (step.ticket) return { name: 'ticket', lang: step.lang, ticket: step.ticket, service: step.request.service, form: 'none' };
       return { name: 'issuing', lang: step.lang, request, offline: false };
@@ -101,7 +106,7 @@ export function reduce(step: Step, action: Action): Step {
       if (step.name !== 'issuing') return step;
       const { form } = step.request;
       // Its own key, derived from the ticket's: a retried submission is recognised, never mixed up with the ticket.
-      if (form) return { name: 'submitting', lang: step.lang, request: { ...step.request, form }, ticket: action.ticket, key: `${step.request.idempotencyKey}-form` };
+      if (form) return { name: 'submitting', lang: step.lang, request: { ...step.request, form }, ticket: action.ticket, key: formKey(step.request) };
       return { name: 'ticket', lang: step.lang, ticket: action.ticket, service: step.request.service, form: 'none' };
     }
     case 'formSent':
@@ -113,15 +118,15 @@ export function reduce(step: Step, action: Action): Step {
         return { name: 'form', lang: step.lang, request: step.request, draft: step.request.form, errors: action.errors, ticket: step.ticket };
       }
       if (step.name === 'directSending') {
-        return { name: 'directForm', lang: step.lang, formId: step.form.formId, draft: step.form, errors: action.errors };
+        return { name: 'directForm', lang: step.lang, formId: step.form.formId, key: step.key, draft: step.form, errors: action.errors };
       }
       return step;
     case 'openDirectForms':
       return step.name === 'services' ? { name: 'directForms', lang: step.lang } : step;
     case 'chooseDirectForm':
-      return step.name === 'directForms' ? { name: 'directForm', lang: step.lang, formId: action.formId } : step;
+      return step.name === 'directForms' ? { name: 'directForm', lang: step.lang, formId: action.formId, key: action.key } : step;
     case 'sendDirect':
-      return step.name === 'directForm' ? { name: 'directSending', lang: step.lang, form: action.form, key: action.key, failed: null } : step;
+      return step.name === 'directForm' ? { name: 'directSending', lang: step.lang, form: action.form, key: step.key, failed: null } : step;
     case 'directFailed':
       return step.name === 'directSending' ? { ...step, failed: action.message } : step;
     case 'retryDirect':
@@ -134,6 +139,11 @@ export function reduce(step: Step, action: Action): Step {
     case 'back':
       return back(step);
   }
+}
+
+/** The Idempotency-Key of the form sent with a ticket: derived from the ticket's, never the same. */
+function formKey(request: TicketRequest): string {
+  return `${request.idempotencyKey}-form`;
 }
 
 function back(step: Step): Step {
@@ -152,7 +162,8 @@ function back(step: Step): Step {
     case 'directForm':
       return { name: 'directForms', lang: step.lang };
     case 'directSending':
-      return step.failed !== null ? { name: 'directForm', lang: step.lang, formId: step.form.formId, draft: step.form } : step;
+      // Back to the form keeps its key: the failed attempt may have been stored, its answer lost.
+      return step.failed !== null ? { name: 'directForm', lang: step.lang, formId: step.form.formId, key: step.key, draft: step.form } : step;
     default:
       // Issuing cannot be abandoned half-way, and a ticket is left with "done".
       return step;
