@@ -3,25 +3,16 @@
 // recall), then the 好差评 rating once done. Plain DOM, no framework: a cheap phone on the
 // hall Wi-Fi loads a few kilobytes. Live over /api/t/<ref>/events, polling every 3 s while
 // the stream is down.
+import type { PhoneStatus } from '../../electron/core/rating/phoneStatus.js';
 import '../shared/fonts.css';
 import './phone.css';
 import { callAlert, soundUnlocked, unlockSound } from './alert.js';
 import { h, replace } from './dom.js';
 import { ratingForm } from './faces.js';
-import { isLang, LANGS, loadPhoneTexts, phoneText, setPageLanguage, type Lang } from './text.js';
+import { isLang, LANGS, loadPhoneTexts, phoneText, setPageLanguage } from './text.js';
 
-interface Status {
-  code: string;
-  state: string;
-  language: Lang;
-  ahead: number;
-  estimatedWaitMinutes: number;
-  counter: number | null;
-  service: string;
-  calledAt: string | null;
-  callCount: number;
-  rated: boolean;
-}
+/** The JSON of GET /api/t/<ref> and of its status events (a pure core type, erased at build). */
+type Status = PhoneStatus;
 
 const POLL_MS = 3000;
 const root = document.getElementById('root')!;
