@@ -8,12 +8,11 @@
 // other clip and key); run again any time: same input, same output. The generated zh clips
 // are committed, so a build needs neither espeak-ng nor sox.
 // Usage: node scripts/make-voice-guidance.mjs [--out resources/voice]
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { has, rev, speakZh } from './voice-clips.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
@@ -84,17 +83,6 @@ const TEXTS = {
 };
 for (const [id, names] of Object.entries(SERVICES)) for (const lang of ['zh', 'bo', 'ug']) TEXTS[lang][`service-${id}`] = names[lang];
 
-const rev = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 12);
-
-function has(cmd, args) {
-  try {
-    execFileSync(cmd, args, { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Guidance clips: the screen instructions (guide-*) and the service names (service-*). */
 const isGuidanceClip = (id) => id.startsWith('guide-') || id.startsWith('service-');
 
@@ -117,9 +105,8 @@ function makeZh() {
     for (const [id, text] of Object.entries(TEXTS.zh)) {
       const wav = join(tmp, `${id}.wav`);
       const ogg = join(dir, `${id}.ogg`);
-      execFileSync('espeak-ng', ['-v', 'cmn', '-s', '140', '-a', '110', '-w', wav, text]);
       // Quality -1 (about 16 kbit/s at 16 kHz mono): long sentences stay small.
-      execFileSync('sox', ['-R', '-G', wav, '-r', '16000', '-c', '1', '-C', '-1', ogg, 'silence', '1', '0.01', '0.5%', 'reverse', 'silence', '1', '0.01', '0.5%', 'reverse', 'pad', '0', '0.06']);
+      speakZh(text, wav, ogg, { speed: 140, quality: -1 });
       clips.push({ id, text, status: 'present', origin: 'shipped', rev: rev(readFileSync(ogg)) });
     }
   } finally {

@@ -8,11 +8,11 @@
 // they are not speech and announces with the chime only. Run again any time: same input,
 // same output.   Usage: node scripts/make-voice-pack.mjs [--out resources/voice]
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { has, rev, speakZh } from './voice-clips.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
@@ -50,17 +50,6 @@ function clipTexts(pack) {
   return texts;
 }
 
-function has(cmd, args) {
-  try {
-    execFileSync(cmd, args, { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const rev = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 12);
-
 function writeManifest(lang, manifest) {
   const dir = join(outDir, lang);
   mkdirSync(dir, { recursive: true });
@@ -83,9 +72,7 @@ function makeZh() {
       const ogg = join(dir, `${id}.ogg`);
       if (voice) {
         // Letters alone are read as English letter names by the "cmn" voice, as halls do.
-        execFileSync('espeak-ng', ['-v', 'cmn', '-s', '150', '-a', '110', '-w', wav, text]);
-        // Trim leading/trailing silence so clips join into a fluent sentence.
-        execFileSync('sox', ['-R', '-G', wav, '-r', '16000', '-c', '1', ogg, 'silence', '1', '0.01', '0.5%', 'reverse', 'silence', '1', '0.01', '0.5%', 'reverse', 'pad', '0', '0.06']);
+        speakZh(text, wav, ogg, { speed: 150 });
       } else {
         execFileSync('sox', ['-R', '-n', '-r', '16000', '-c', '1', ogg, 'synth', '0.25', 'sine', '700', 'fade', '0', '0.25', '0.05']);
       }
