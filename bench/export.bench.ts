@@ -2,7 +2,7 @@
 // tickets seeded straight into SQLite, then `npm run export` in a child process to a folder.
 // Prints wall time and the child's peak RSS (VmHWM from /proc). Targets: ≤ 15 s, ≤ 300 MB.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
@@ -75,6 +75,7 @@ try {
   writeFileSync(keyFile, publicKey);
   const out = join(dir, 'out');
   mkdirSync(out);
+  if (process.env.BENCH_KEEP) cpSync(dataDir, join(dir, 'data-before-export'), { recursive: true });
 
   const started = performance.now();
   // The same command as `npm run export` (package.json), flags included.
@@ -120,5 +121,7 @@ try {
     }),
   );
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  // BENCH_KEEP=1 keeps the seeded data (for profiling the CLI by hand).
+  if (process.env.BENCH_KEEP) process.stderr.write(`kept ${dir}\n`);
+  else rmSync(dir, { recursive: true, force: true });
 }

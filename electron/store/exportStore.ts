@@ -197,18 +197,21 @@ export class ExportStore {
   planBatch(id: string, createdAt: number, today: string): Promise<ExportBatch | null> {
     return this.db.write(async (c) => {
       await c.run(`INSERT INTO export_batches (id, created_at, status) VALUES (?, ?, 'building')`, [id, createdAt]);
+      // In id order: the membership table's B-trees are keyed on the id, and inserting in the
+      // unexported index's (day, id) order scattered the writes (measured: 3.1 s vs 1.7 s for
+      // 300 000 tickets). `+id` keeps that small partial index for the WHERE and sorts after.
       await c.run(
         `INSERT INTO export_batch_records (batch_id, kind, record_id)
-         SELECT ?, 'ticket', id FROM tickets WHERE exported_at IS NULL AND day < ? AND state IN (${finalStatesSql()})`,
+         SELECT ?, 'ticket', id FROM tickets WHERE exported_at IS NULL AND day < ? AND state IN (${finalStatesSql()}) ORDER BY +id`,
         [id, today],
       );
       let ranges = `SELECT MIN(t.issued_at) AS a, MAX(COALESCE(t.finished_at, t.issued_at)) AS b FROM export_batch_records r JOIN tickets t ON t.id = r.record_id WHERE r.batch_id = ?1 AND r.kind = 'ticket'`;
       if (await this.tableExists(c, 'submissions')) {
-        await c.run(`INSERT INTO export_batch_records (batch_id, kind, record_id) SELECT ?, 'submission', id FROM submissions WHERE exported_at IS NULL`, [id]);
+        await c.run(`INSERT INTO export_batch_records (batch_id, kind, record_id) SELECT ?, 'submission', id FROM submissions WHERE exported_at IS NULL ORDER BY id`, [id]);
         ranges += ` UNION ALL SELECT MIN(s.created_at), MAX(s.created_at) FROM export_batch_records r JOIN submissions s ON s.id = r.record_id WHERE r.batch_id = ?1 AND r.kind = 'submission'`;
       }
       if (await this.tableExists(c, 'ratings')) {
-        await c.run(`INSERT INTO export_batch_records (batch_id, kind, record_id) SELECT ?, 'rating', id FROM ratings WHERE exported_at IS NULL`, [id]);
+        await c.run(`INSERT INTO export_batch_records (batch_id, kind, record_id) SELECT ?, 'rating', id FROM ratings WHERE exported_at IS NULL ORDER BY id`, [id]);
         ranges += ` UNION ALL SELECT MIN(g.at), MAX(g.at) FROM export_batch_records r JOIN ratings g ON g.id = r.record_id WHERE r.batch_id = ?1 AND r.kind = 'rating'`;
       }
       const n = await c.get<{ n: number }>('SELECT COUNT(*) AS n FROM export_batch_records WHERE batch_id = ?', [id]);
@@ -303,23 +306,27 @@ export class BatchReader {
   }
 
   async *tickets(): AsyncGenerator<ExportTicket> {
-    // One JSON array per row instead of 18 columns: node-sqlite3 turns each column of each
-    // row into a JS property on the main thread, which made this read 5x slower (measured:
-    // 4.3 s vs 0.8 s for 300 000 tickets).
-    const sql = `SELECT r.record_id AS k, json_array(t.id, t.day, t.code, t.service_id, t.issued_service_id, t.language, t.priority,
-        t.kiosk_id, t.counter_id,
-        (SELECT e.staff_id FROM ticket_events e WHERE e.ticket_id = t.id AND e.staff_id IS NOT NULL ORDER BY e.at DESC, e.id DESC LIMIT 1),
-        t.state, t.call_count, t.issued_at, t.queued_at, t.first_called_at, t.last_called_at, t.started_at, t.finished_at) AS j
+    for await (const t of this.ticketLines()) yield t.record;
+  }
+
+  /**
+   * Tickets with their JSON Lines text as SQLite wrote it: one JSON object per row, keys in
+   * ExportTicket's order, so the builder writes that text instead of JSON.stringify-ing the
+   * parsed object again (the same bytes: SQLite and JSON.stringify escape alike, and every
+   * value is an integer, a string, a boolean or null). One text column rather than 18 also
+   * spares node-sqlite3's per-column conversion (measured: 4.3 s vs 0.8 s for 300 000).
+   */
+  async *ticketLines(): AsyncGenerator<{ record: ExportTicket; line: string }> {
+    const sql = `SELECT r.record_id AS k, json_object('id', t.id, 'day', t.day, 'code', t.code, 'serviceId', t.service_id,
+        'issuedServiceId', t.issued_service_id, 'language', t.language, 'priority', json(CASE WHEN t.priority = 1 THEN 'true' ELSE 'false' END),
+        'kioskId', t.kiosk_id, 'counterId', t.counter_id,
+        'staffId', (SELECT e.staff_id FROM ticket_events e WHERE e.ticket_id = t.id AND e.staff_id IS NOT NULL ORDER BY e.at DESC, e.id DESC LIMIT 1),
+        'state', t.state, 'callCount', t.call_count, 'issuedAt', t.issued_at, 'queuedAt', t.queued_at, 'firstCalledAt', t.first_called_at,
+        'lastCalledAt', t.last_called_at, 'startedAt', t.started_at, 'finishedAt', t.finished_at) AS j
       FROM export_batch_records r JOIN tickets t ON t.id = r.record_id
       WHERE r.batch_id = ? AND r.kind = 'ticket' AND r.record_id > ? ORDER BY r.record_id LIMIT ?`;
-    type Cells = [string, string, string, string, string, string, number, string | null, string | null, string | null, string, number, number, number, number | null, number | null, number | null, number | null];
     for await (const row of paged<{ k: string; j: string }>(this.conn, sql, [this.batchId])) {
-      const [id, day, code, serviceId, issuedServiceId, language, priority, kioskId, counterId, staffId, state, callCount, issuedAt, queuedAt, firstCalledAt, lastCalledAt, startedAt, finishedAt] =
-        JSON.parse(row.j) as Cells;
-      yield {
-        id, day, code, serviceId, issuedServiceId, language, priority: priority === 1, kioskId, counterId, staffId, state, callCount,
-        issuedAt, queuedAt, firstCalledAt, lastCalledAt, startedAt, finishedAt,
-      };
+      yield { record: JSON.parse(row.j) as ExportTicket, line: row.j };
     }
   }
 

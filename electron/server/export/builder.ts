@@ -78,9 +78,9 @@ class FilePair<T> {
   }
 
   /** A promise only when a file had to wait for the disk. */
-  add(record: T): Promise<void> | null {
+  add(record: T, jsonText?: string): Promise<void> | null {
     const a = this.csv.write(csvRow(this.spec.csv(record)), 1);
-    const b = this.jsonl.write(jsonLine(this.spec.json(record)), 1);
+    const b = this.jsonl.write(jsonText === undefined ? jsonLine(this.spec.json(record)) : jsonText + '\n', 1);
     return a || b ? Promise.all([a, b]).then(() => undefined) : null;
   }
 
@@ -92,6 +92,18 @@ class FilePair<T> {
       { name: this.jsonl.name, records: b.records, bytes: b.bytes, sha256: b.sha256 },
     ];
   }
+}
+
+/** A record with its JSON line text (without the line end) as the store already wrote it. */
+class Rendered<T> {
+  constructor(
+    readonly record: T,
+    readonly line: string,
+  ) {}
+}
+
+async function* rendered<T>(rows: AsyncIterable<{ record: T; line: string }>): AsyncGenerator<Rendered<T>> {
+  for await (const r of rows) yield new Rendered(r.record, r.line);
 }
 
 function fsyncPath(path: string, flags = 'r'): void {
@@ -118,14 +130,17 @@ export async function buildBatchFile(input: BuildInput): Promise<BuildResult> {
     await conn.exec('PRAGMA busy_timeout=5000; BEGIN');
     const reader = new BatchReader(conn, input.batch.id);
 
-    const addPair = async <T>(base: string, spec: FileSpec<T>, rows: AsyncIterable<T> | Iterable<T>, each?: (r: T) => void) => {
+    /** `rows` yields records, or records with their JSON line already written (tickets). */
+    const addPair = async <T>(base: string, spec: FileSpec<T>, rows: AsyncIterable<T | Rendered<T>> | Iterable<T>, each?: (r: T) => void) => {
       const pair = new FilePair<T>(base, spec, input.workDir, key);
       pairs.push(pair as unknown as FilePair<never>);
       await pair.start();
       let n = 0;
-      for await (const r of rows) {
+      for await (const item of rows) {
+        const rendered = item instanceof Rendered ? item : null;
+        const r = rendered ? rendered.record : (item as T);
         each?.(r);
-        const wait = pair.add(r);
+        const wait = pair.add(r, rendered?.line);
         if (wait) await wait;
         n += 1;
         if (n % 10_000 === 0) progress(base, n);
@@ -134,7 +149,7 @@ export async function buildBatchFile(input: BuildInput): Promise<BuildResult> {
     };
 
     const stats = new DailyStatistics();
-    await addPair('tickets', TICKET_FILE, reader.tickets(), (t) => stats.add(t));
+    await addPair('tickets', TICKET_FILE, rendered(reader.ticketLines()), (t) => stats.add(t));
     faultPoint('building');
     await addPair('print_jobs', PRINT_JOB_FILE, reader.printJobs());
     await addPair('statistics', STATISTICS_FILE, stats.rows());
