@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { PNG } from 'pngjs';
 import { DEMO_SERVICES } from '../../electron/server/demoHall.js';
 import { api, startTestHall, tempDir, type TestHall } from '../support/hall.js';
+import { comparePreview } from '../support/printedDots.js';
 import { EscPosPeer, type PeerRaster } from './escposPeer.js';
 import { saveResult } from './fixtures.js';
 
@@ -18,10 +19,8 @@ async function png(hall: TestHall, path: string, token: string | null): Promise<
 }
 
 function sameDots(pngBytes: Buffer, r: PeerRaster): boolean {
-  const img = PNG.sync.read(pngBytes);
-  if (img.width !== r.width || img.height !== r.height) return false;
-  for (let i = 0; i < r.dots.length; i++) if ((img.data[i * 4]! < 128 ? 1 : 0) !== r.dots[i]) return false;
-  return true;
+  const c = comparePreview(pngBytes, r);
+  return c.width === r.width && c.height === r.height && c.differing === 0;
 }
 
 describe('printing through the HTTP API', () => {

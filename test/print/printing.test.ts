@@ -5,12 +5,12 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PNG } from 'pngjs';
 import { LANGUAGES, type Language } from '../../electron/core/model.js';
 import type { HallPrinting } from '../../electron/print/index.js';
 import { PrintingRefusal } from '../../electron/print/index.js';
 import { DEMO_SERVICES } from '../../electron/server/demoHall.js';
 import { tempDir } from '../support/hall.js';
+import { comparePreview } from '../support/printedDots.js';
 import { EscPosPeer, rasterToPng, type PeerMode, type PeerRaster } from './escposPeer.js';
 import { saveResult } from './fixtures.js';
 import { openPrintHall, type PrintHall } from './hallFixture.js';
@@ -18,12 +18,10 @@ import { openPrintHall, type PrintHall } from './hallFixture.js';
 const service = DEMO_SERVICES[0]!;
 
 function assertSameDots(png: Buffer, raster: PeerRaster, what: string): void {
-  const img = PNG.sync.read(png);
-  assert.equal(img.width, raster.width, `${what}: width`);
-  assert.equal(img.height, raster.height, `${what}: height`);
-  let diff = 0;
-  for (let i = 0; i < raster.dots.length; i++) if ((img.data[i * 4]! < 128 ? 1 : 0) !== raster.dots[i]) diff++;
-  assert.equal(diff, 0, `${what}: ${diff} dots differ between the preview and the printout`);
+  const c = comparePreview(png, raster);
+  assert.equal(c.width, raster.width, `${what}: width`);
+  assert.equal(c.height, raster.height, `${what}: height`);
+  assert.equal(c.differing, 0, `${what}: ${c.differing} dots differ between the preview and the printout`);
 }
 
 async function printOne(hall: PrintHall, p: HallPrinting, language: Language) {
