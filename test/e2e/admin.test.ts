@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { attachPersonalDataKey, type PersonalDataKeySource, type PersonalDataKeyStatusLike } from '../../electron/server/http/routes/security.js';
 import { EscPosPeer } from '../print/escposPeer.js';
 import { ADMIN_PASSWORD, api, startTestHall, type TestHall } from '../support/hall.js';
@@ -32,10 +33,7 @@ describe('admin page', () => {
     assert.ok(existsSync(BUNDLE), 'dist/renderer/admin.js is missing: run `node scripts/build.mjs` first (npm test does)');
     mkdirSync(SHOTS, { recursive: true });
     hall = await startTestHall();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));

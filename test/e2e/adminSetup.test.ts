@@ -7,7 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { hallDay } from '../../electron/core/numbering.js';
 import { ADMIN_PASSWORD, api, startTestHall, type TestHall } from '../support/hall.js';
 
@@ -30,10 +31,7 @@ describe('admin setup page', () => {
     assert.ok(existsSync(join(process.cwd(), 'dist', 'renderer', 'admin.js')), 'run `node scripts/build.mjs` first');
     mkdirSync(SHOTS, { recursive: true });
     hall = await startTestHall();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchBrowser();
     adminContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     admin = await adminContext.newPage();
     admin.on('pageerror', (e) => assert.fail(`admin page error: ${e.message}`));

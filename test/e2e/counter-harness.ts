@@ -3,7 +3,8 @@
 // console and read the board. Everything started here is stopped by the caller's after hook.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { api, staffToken, type TestHall } from '../support/hall.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -15,17 +16,8 @@ export function assertBuilt(): void {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      // A hall TV plays sound without anyone touching it (Electron sets the same policy).
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  // A hall TV plays sound without anyone touching it (Electron sets the same policy).
+  return launchBrowser(['--autoplay-policy=no-user-gesture-required']);
 }
 
 export async function screenshot(page: Page, area: 'counter' | 'display', name: string): Promise<void> {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { ADMIN_PASSWORD, api, startTestHall, type TestHall } from '../support/hall.js';
 
 const IMG = join(process.cwd(), 'docs', 'img');
@@ -32,10 +33,7 @@ describe('a new hall\'s first hour (docs/first-hour.md)', () => {
     assert.ok(existsSync(BUNDLE), 'dist/renderer/admin.js is missing: run `node scripts/build.mjs` first (npm test does)');
     mkdirSync(IMG, { recursive: true });
     hall = await startTestHall();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchBrowser();
     admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     admin.on('pageerror', (e) => assert.fail(`admin page error: ${e.message}`));
   });

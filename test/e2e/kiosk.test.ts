@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { api, startTestHall, type TestHall } from '../support/hall.js';
 
 const SHOTS = join(process.cwd(), 'test-results', 'kiosk');
@@ -57,10 +58,7 @@ describe('kiosk page', () => {
     assert.ok(existsSync(BUNDLE), 'dist/renderer/kiosk.js is missing: run `node scripts/build.mjs` first (npm test does)');
     mkdirSync(SHOTS, { recursive: true });
     hall = await startTestHall();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchBrowser();
     staffTicket = async (id) => {
       const r = await api<ServerTicket>(hall.url, 'GET', `/api/tickets/${id}`, hall.adminToken);
       assert.equal(r.status, 200, `GET /api/tickets/${id}: ${JSON.stringify(r.body)}`);

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { startTestHall, type TestHall } from '../support/hall.js';
 
 const SHOTS = join(process.cwd(), 'test-results', 'kiosk');
@@ -33,10 +34,7 @@ describe('kiosk on-screen keyboards', () => {
     execFileSync(process.execPath, ['scripts/build-pinyin-dict.mjs', '--quiet']);
     mkdirSync(SHOTS, { recursive: true });
     hall = await startTestHall();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchBrowser();
     context = await browser.newContext({ hasTouch: true, isMobile: false, viewport: { width: 1080, height: 1920 } });
     page = await context.newPage();
     page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { ADMIN_PASSWORD, api, startTestHall, type TestHall } from '../support/hall.js';
 
 const SHOTS = join(process.cwd(), 'test-results', 'translations');
@@ -31,10 +32,7 @@ describe('translation review in the browser', () => {
     assert.ok(existsSync(BUNDLE), 'dist/renderer/admin.js is missing: run `node scripts/build.mjs` first (npm test does)');
     mkdirSync(SHOTS, { recursive: true });
     hall = await startTestHall();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {
