@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventSink, HallEvent } from '../core/ports.js';
 import type { Ticket } from '../core/model.js';
+import { pingOrDrop } from './heartbeat.js';
 import type { AddressLimiter } from './phone/addressLimiter.js';
 import type { TicketStatusReader } from './phone/ticketStatus.js';
 
@@ -117,13 +118,7 @@ export class PhoneHub implements EventSink {
 
   private async sweep(): Promise<void> {
     for (const [ticketId, phones] of this.byTicket) {
-      for (const p of phones) {
-        if (!p.alive) p.socket.terminate();
-        else {
-          p.alive = false;
-          p.socket.ping();
-        }
-      }
+      for (const p of phones) pingOrDrop(p);
       const ticket = await this.statuses.ticketById(ticketId).catch(() => null);
       if (!ticket || !(await this.statuses.isLive(ticket))) for (const p of phones) p.socket.close(4404, 'gone');
     }

@@ -9,6 +9,7 @@ import { today } from '../core/usecases/today.js';
 import type { Clock } from '../core/ports.js';
 import { callJson, counterJson, ticketJson } from './dto.js';
 import type { HeldCredential, RevokedCredential } from './auth.js';
+import { pingOrDrop } from './heartbeat.js';
 import type { Principal } from './http/router.js';
 
 export const WS_MAX_PAYLOAD = 64 * 1024;
@@ -56,14 +57,7 @@ export class EventHub implements EventSink {
     // Drop connections that stopped answering pings (a display unplugged from the LAN), and
     // those whose credential expired or was revoked without a notice reaching us.
     this.heartbeat = setInterval(() => {
-      for (const c of this.clients) {
-        if (!c.alive) c.socket.terminate();
-        else {
-          c.alive = false;
-          c.socket.ping();
-          void this.recheck(c);
-        }
-      }
+      for (const c of this.clients) if (pingOrDrop(c)) void this.recheck(c);
     }, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
     this.heartbeat.unref();
   }
