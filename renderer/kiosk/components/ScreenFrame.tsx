@@ -1,5 +1,7 @@
 // The frame of every resident screen after the language choice: a title, optional back and
 // home buttons at the top (mirrored for Uyghur by the document's dir), and the content.
+// The speaker button has its own column at the head's inline end, beside the nav and the
+// title (speaker.css), so a long title or an RTL one wraps before it instead of running under it.
 import type { ReactNode } from 'react';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { useKioskT } from '../useKioskT.js';
@@ -22,22 +24,24 @@ export function ScreenFrame({ lang, screen, title, onBack, onHome, speakCode, sp
   const t = useKioskT(lang);
   return (
     <main className={`screen screen-${screen}`} data-screen={screen} lang={lang}>
-      {(onBack || onHome) && (
-        <nav className="screen-nav">
-          {onBack && (
-            <TapButton className="tap nav" onTap={onBack} testId="nav-back">
-              {t('Nav.back')}
-            </TapButton>
-          )}
-          {onHome && (
-            <TapButton className="tap nav" onTap={onHome} testId="nav-home">
-              {t('Nav.home')}
-            </TapButton>
-          )}
-        </nav>
-      )}
-      <SpeakerButton screen={screen} languages={[lang]} code={speakCode} serviceId={speakService} label={t('Speaker.label')} />
-      <h1 className="screen-title">{title}</h1>
+      <header className={`screen-head${onBack || onHome ? '' : ' no-nav'}`}>
+        {(onBack || onHome) && (
+          <nav className="screen-nav">
+            {onBack && (
+              <TapButton className="tap nav" onTap={onBack} testId="nav-back">
+                {t('Nav.back')}
+              </TapButton>
+            )}
+            {onHome && (
+              <TapButton className="tap nav" onTap={onHome} testId="nav-home">
+                {t('Nav.home')}
+              </TapButton>
+            )}
+          </nav>
+        )}
+        <SpeakerButton screen={screen} languages={[lang]} code={speakCode} serviceId={speakService} label={t('Speaker.label')} />
+        <h1 className="screen-title">{title}</h1>
+      </header>
       <div className="screen-body">{children}</div>
     </main>
   );

@@ -10,14 +10,16 @@ export function LanguageScreen({ onChoose, onBack }: { onChoose: (lang: PageLang
   return (
     <main className="screen screen-language" data-screen="language">
       {/* Says the three choices, each in its own language. */}
-      <SpeakerButton screen="language" languages={PAGE_LANGUAGES} label={PAGE_LANGUAGES.map((l) => t[l]('Speaker.label')).join(' / ')} />
-      <h1 className="screen-title language-prompt">
-        {PAGE_LANGUAGES.map((lng) => (
-          <span key={lng} lang={lng} dir={textDirection(lng)}>
-            {t[lng]('Language.prompt')}
-          </span>
-        ))}
-      </h1>
+      <header className="screen-head no-nav centred">
+        <SpeakerButton screen="language" languages={PAGE_LANGUAGES} label={PAGE_LANGUAGES.map((l) => t[l]('Speaker.label')).join(' / ')} />
+        <h1 className="screen-title language-prompt">
+          {PAGE_LANGUAGES.map((lng) => (
+            <span key={lng} lang={lng} dir={textDirection(lng)}>
+              {t[lng]('Language.prompt')}
+            </span>
+          ))}
+        </h1>
+      </header>
       <div className="language-buttons">
         {PAGE_LANGUAGES.map((lng) => (
           <TapButton key={lng} className="tap language" lang={lng} dir={textDirection(lng)} onTap={() => onChoose(lng)} testId={`language-${lng}`}>
