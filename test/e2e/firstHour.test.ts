@@ -4,14 +4,17 @@
 // it on the kiosk without a restart. The screenshots of the guide (docs/img/*.png) are made
 // here, so the guide shows what the current build really looks like.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { ADMIN_PASSWORD, api, startTestHall, type TestHall } from '../support/hall.js';
 
-const IMG = join(process.cwd(), 'docs', 'img');
+// The guide's pictures are redrawn only when asked (UPDATE_DOCS=1), so a test run never
+// leaves tracked files changed; otherwise they go to a temporary folder and are still taken.
+const IMG = process.env.UPDATE_DOCS === '1' ? join(process.cwd(), 'docs', 'img') : mkdtempSync(join(tmpdir(), 'first-hour-'));
 const BUNDLE = join(process.cwd(), 'dist', 'renderer', 'admin.js');
 
 const tappable = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"][data-settled]:not([disabled])`);
@@ -41,6 +44,7 @@ describe('a new hall\'s first hour (docs/first-hour.md)', () => {
   after(async () => {
     await browser?.close();
     await hall?.stop();
+    if (process.env.UPDATE_DOCS !== '1') rmSync(IMG, { recursive: true, force: true });
   });
 
   const section = async (name: string) => {
