@@ -4,20 +4,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { label } from '../../electron/print/labels.js';
+import type { TranslationEntry } from '../../renderer/admin/adminApi.js';
 import { api, startTestHall, tempDir, type TestHall } from '../support/hall.js';
 
-interface Entry {
-  lang: string;
-  ns: string;
-  key: string;
-  text: string;
-  source: string | null;
-  shipped: string | null;
-  overridden: boolean;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  orphaned: boolean;
-}
+/** The wire shape as the admin page reads it: the test checks the server against that. */
+type Entry = TranslationEntry;
 
 const TOUCH = '/api/translations/bo/kiosk/Attract.touchToStart';
 
