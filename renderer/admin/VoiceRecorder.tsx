@@ -168,6 +168,15 @@ export function VoiceRecorder({ token }: { token: string }) {
   const busy = phase === 'recording' || phase === 'saving';
   const textOf = (id: string) => manifest?.clips.find((c) => c.id === id)?.text ?? id;
   const statusKey = (c: VoiceClip) => (c.status === 'present' ? (c.origin === 'recorded' ? 'recorded' : 'shipped') : c.status);
+  /** One clip in either list (announcement or guidance): pick it to hear, record or delete it. */
+  const clipItem = (c: VoiceClip) => (
+    <li key={c.id}>
+      <button type="button" className={c.id === clipId ? 'voice-clip current' : 'voice-clip'} aria-pressed={c.id === clipId} disabled={busy} onClick={() => { discardTake(); setPhase('idle'); setClipId(c.id); }}>
+        <span lang={lang} dir={lang === 'ug' ? 'rtl' : 'ltr'}>{c.text}</span>
+        <span className={`voice-status voice-${statusKey(c)}`}>{t(`Voice.status.${statusKey(c)}`)}</span>
+      </button>
+    </li>
+  );
 
   return (
     <section className="voice-recorder" data-testid="voice-recorder">
@@ -191,28 +200,14 @@ export function VoiceRecorder({ token }: { token: string }) {
           </p>
           {/* Announcement clips first; the kiosk's spoken guidance (guide-*, service-*) gets its own list below. */}
           <ul className="voice-clips">
-            {manifest.clips.filter((c) => !isGuidanceClip(c.id)).map((c) => (
-              <li key={c.id}>
-                <button type="button" className={c.id === clipId ? 'voice-clip current' : 'voice-clip'} aria-pressed={c.id === clipId} disabled={busy} onClick={() => { discardTake(); setPhase('idle'); setClipId(c.id); }}>
-                  <span lang={lang} dir={lang === 'ug' ? 'rtl' : 'ltr'}>{c.text}</span>
-                  <span className={`voice-status voice-${statusKey(c)}`}>{t(`Voice.status.${statusKey(c)}`)}</span>
-                </button>
-              </li>
-            ))}
+            {manifest.clips.filter((c) => !isGuidanceClip(c.id)).map(clipItem)}
           </ul>
           {manifest.clips.some((c) => isGuidanceClip(c.id)) && (
             <>
               <h3>{t('Voice.guidance')}</h3>
               <p>{t('Voice.guidanceIntro')}</p>
               <ul className="voice-clips" data-testid="voice-guidance">
-                {manifest.clips.filter((c) => isGuidanceClip(c.id)).map((c) => (
-                  <li key={c.id}>
-                    <button type="button" className={c.id === clipId ? 'voice-clip current' : 'voice-clip'} aria-pressed={c.id === clipId} disabled={busy} onClick={() => { discardTake(); setPhase('idle'); setClipId(c.id); }}>
-                      <span lang={lang} dir={lang === 'ug' ? 'rtl' : 'ltr'}>{c.text}</span>
-                      <span className={`voice-status voice-${statusKey(c)}`}>{t(`Voice.status.${statusKey(c)}`)}</span>
-                    </button>
-                  </li>
-                ))}
+                {manifest.clips.filter((c) => isGuidanceClip(c.id)).map(clipItem)}
               </ul>
             </>
           )}
