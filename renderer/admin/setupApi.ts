@@ -147,7 +147,11 @@ export function textToPeriods(text: string): [string, string][] | null {
 export async function downloadWithToken(url: string, token: string, filename: string): Promise<void> {
   const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const blob = await res.blob();
+  saveBlob(await res.blob(), filename);
+}
+
+/** Hands bytes to the browser as a downloaded file; the object URL is dropped a little later. */
+export function saveBlob(blob: Blob, filename: string): void {
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;

@@ -9,20 +9,14 @@ import { translationApi, type TranslationEntry, type TranslationImportResult } f
 import { useAdmin } from '../context.js';
 import { ErrorText } from '../ErrorText.js';
 import { formatTime } from '../format.js';
+import { saveBlob } from '../setupApi.js';
 import { useResource } from '../useResource.js';
 import { groupRows, REVIEW_LANGS, rowMatches, type ReviewLang } from '../translationRows.js';
 
 const PAGE = 60;
 
 function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([text], { type: 'application/json' }), name);
 }
 
 function TextCell({ entry, onSaved }: { entry: TranslationEntry; onSaved: () => Promise<void> }) {
