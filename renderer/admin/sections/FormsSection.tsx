@@ -8,6 +8,8 @@ import type { Lang, Localized } from '../adminApi.js';
 import { useAdmin } from '../context.js';
 import { ErrorText } from '../ErrorText.js';
 import { formatTime } from '../format.js';
+import { saveBlob } from '../setupApi.js';
+import { useAction } from '../useAction.js';
 import { useResource } from '../useResource.js';
 
 /** GET /api/forms/all */
@@ -44,10 +46,8 @@ export function FormsSection() {
   const { t } = useTranslation('admin');
   const { client, token, lang } = useAdmin();
   const forms = useResource(() => client.request<FormsAllJson>('GET', '/api/forms/all'), [client]);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, notice, busy, act: run } = useAction(forms.reload);
   const [problems, setProblems] = useState<WorkbookProblem[] | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [days, setDays] = useState('');
 
   const stored = forms.data?.retentionDays;
@@ -55,19 +55,9 @@ export function FormsSection() {
     if (stored !== undefined) setDays(String(stored));
   }, [stored]);
 
-  const act = async (fn: () => Promise<string | null>) => {
-    setError(null);
-    setNotice(null);
+  const act = (fn: () => Promise<string | null>) => {
     setProblems(null);
-    setBusy(true);
-    try {
-      setNotice(await fn());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-      await forms.reload();
-    }
+    return run(fn);
   };
 
   const upload = (e: ChangeEvent<HTMLInputElement>) => {
@@ -95,12 +85,7 @@ export function FormsSection() {
     void act(async () => {
       const res = await fetch(`/api/forms/${encodeURIComponent(f.id)}/workbook.xlsx?version=${f.version}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': lang } });
       if (!res.ok) throw new ApiError(res.status, `HTTP_${res.status}`, res.statusText);
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${f.id}-v${f.version}.xlsx`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await res.blob(), `${f.id}-v${f.version}.xlsx`);
       return null;
     });
 

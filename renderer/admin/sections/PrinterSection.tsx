@@ -7,6 +7,7 @@ import { useAdmin } from '../context.js';
 import { ErrorText } from '../ErrorText.js';
 import { formatTime } from '../format.js';
 import { printerAddressProblem } from '../printerAddress.js';
+import { useAction } from '../useAction.js';
 import { useResource } from '../useResource.js';
 import { PrintJobsTable } from './PrintJobsTable.js';
 import { TicketPreview } from './TicketPreview.js';
@@ -31,10 +32,8 @@ export function PrinterSection() {
   const [address, setAddress] = useState('');
   const [paperWidth, setPaperWidth] = useState<PaperWidth>(576);
   const [dirty, setDirty] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, notice, busy, act } = useAction(reload);
 
   useEffect(() => {
     const id = setInterval(() => void reload(), POLL_MS);
@@ -48,20 +47,6 @@ export function PrinterSection() {
     setAddress(config.address ?? '');
     setPaperWidth(config.paperWidth === 384 ? 384 : 576);
   }, [config, dirty]);
-
-  const act = async (fn: () => Promise<string | null>) => {
-    setNotice(null);
-    setError(null);
-    setBusy(true);
-    try {
-      setNotice(await fn());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-      await reload();
-    }
-  };
 
   const save = (e: FormEvent) => {
     e.preventDefault();
