@@ -10,13 +10,18 @@ export type CsvValue = string | number | boolean | null | undefined;
 /** One field, quoted when it holds a comma, a quote, CR or LF (RFC 4180 §2.6–2.7). */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'string' ? value : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  // A number or boolean never holds a comma, quote or line break.
+  if (typeof value !== 'string') return String(value);
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** One record with its CRLF line end. */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One record with its CRLF line end (a plain loop: a batch writes millions of fields). */
 export function csvRow(values: readonly CsvValue[]): string {
-  return values.map(csvField).join(',') + '\r\n';
+  let line = values.length > 0 ? csvField(values[0]) : '';
+  for (let i = 1; i < values.length; i++) line += ',' + csvField(values[i]);
+  return line + '\r\n';
 }
 
 /**
