@@ -7,7 +7,7 @@ import { useAdmin } from '../context.js';
 import { ErrorText } from '../ErrorText.js';
 import { useSetupApi } from '../setupApi.js';
 import { useResource } from '../useResource.js';
-import { FormFooter, NameCells, NameInputs, SCRIPTS, trimNames } from './ServicesSection.js';
+import { FormFooter, NameCells, NameHeaders, NameInputs, SCRIPTS, trimNames } from './ServicesSection.js';
 
 interface Draft {
   id: string | null;
@@ -78,9 +78,7 @@ export function CountersSection() {
           <thead>
             <tr>
               <th scope="col">{t('Catalog.counterNumber')}</th>
-              <th scope="col">{t('Catalog.nameZh')}</th>
-              <th scope="col">{t('Catalog.nameBo')}</th>
-              <th scope="col">{t('Catalog.nameUg')}</th>
+              <NameHeaders />
               <th scope="col">{t('Catalog.servesServices')}</th>
               <th scope="col">{t('Counters.usualLanguages')}</th>
               <th scope="col">{t('Catalog.counterState')}</th>

@@ -14,6 +14,18 @@ import type { WeekdayJson, WeeklyHoursJson } from '../../shared/wire.js';
 export const SCRIPTS: Lang[] = ['zh', 'bo', 'ug'];
 export const WEEKDAYS: WeekdayJson[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
+/** The column headers over NameCells: the name in each script. */
+export function NameHeaders() {
+  const { t } = useTranslation('admin');
+  return (
+    <>
+      <th scope="col">{t('Catalog.nameZh')}</th>
+      <th scope="col">{t('Catalog.nameBo')}</th>
+      <th scope="col">{t('Catalog.nameUg')}</th>
+    </>
+  );
+}
+
 export function NameCells({ names }: { names: Record<Lang, string> }) {
   return (
     <>
@@ -232,9 +244,7 @@ export function ServicesSection() {
             <tr>
               <th scope="col">{t('Services.icon')}</th>
               <th scope="col">{t('Catalog.prefix')}</th>
-              <th scope="col">{t('Catalog.nameZh')}</th>
-              <th scope="col">{t('Catalog.nameBo')}</th>
-              <th scope="col">{t('Catalog.nameUg')}</th>
+              <NameHeaders />
               <th scope="col">{t('Catalog.hours')}</th>
               <th scope="col">{t('Catalog.status')}</th>
               <th scope="col">{t('Catalog.waiting')}</th>
