@@ -5,11 +5,26 @@ import type { Database } from '../../store/db.js';
 
 export const PUBLIC_ADDRESS_KEY = 'hall.publicAddress';
 
-export function firstLanAddress(): string | null {
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+let cachedLan: { address: string | null; until: number } | null = null;
+
+/**
+ * The first non-internal IPv4 address. Every issued ticket needs it for its status link and
+ * asking the OS costs about 0.1 ms of CPU, so the answer is kept for 10 seconds (a changed
+ * DHCP lease still shows up quickly).
+ */
+export function firstLanAddress(now = Date.now()): string | null {
+  if (cachedLan && cachedLan.until > now) return cachedLan.address;
+  let address: string | null = null;
+  outer: for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) {
+      if (a.family === 'IPv4' && !a.internal) {
+        address = a.address;
+        break outer;
+      }
+    }
   }
-  return null;
+  cachedLan = { address, until: now + 10_000 };
+  return address;
 }
 
 /** "http://host[:port]" with nothing after it, or null when the text is not one. */
