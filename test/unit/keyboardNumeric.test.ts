@@ -26,3 +26,19 @@ describe('numeric pad', () => {
     assert.equal(numericBackspace(''), '');
   });
 });
+
+describe('numeric pad: whole numbers and decimals of forms', () => {
+  const typeIn = (mode: 'integer' | 'decimal', keys: string) => [...keys].reduce((v, k) => pressNumeric(mode, v, k as NumericKey), '');
+  it('replaces a leading zero and caps at 12 digits', () => {
+    assert.equal(typeIn('integer', '007'), '7');
+    assert.equal(typeIn('integer', '1234567890123'), '123456789012');
+    assert.equal(canPress('integer', '123456789012', '1'), false);
+  });
+  it('takes one point, only in decimal mode, and a point alone reads 0.', () => {
+    assert.equal(typeIn('decimal', '.5'), '0.5');
+    assert.equal(typeIn('decimal', '12.3.4'), '12.34');
+    assert.equal(typeIn('integer', '1.5'), '15');
+    assert.equal(canPress('decimal', '12345678901.2', '3'), false);
+    assert.equal(canPress('integer', '', 'X'), false);
+  });
+});

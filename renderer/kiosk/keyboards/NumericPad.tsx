@@ -1,4 +1,5 @@
-// Digits (and X for the last character of a resident ID) in the familiar phone-pad order.
+// Digits (and X for the last character of a resident ID, or the point of a decimal) in the
+// familiar phone-pad order.
 import type { TFunction } from 'i18next';
 import { TapButton } from '../components/TapButton.js';
 import { canPress, numericBackspace, pressNumeric, type NumericKey, type NumericMode } from './numericInput.js';
@@ -18,7 +19,7 @@ export interface NumericPadProps {
 
 export function NumericPad({ mode, value, onChange, t }: NumericPadProps) {
   const key = (k: NumericKey) => (
-    <TapButton key={k} className="key digit" disabled={!canPress(mode, value, k)} onTap={() => onChange(pressNumeric(mode, value, k))} testId={`num-key-${k}`}>
+    <TapButton key={k} className="key digit" disabled={!canPress(mode, value, k)} onTap={() => onChange(pressNumeric(mode, value, k))} testId={`num-key-${k === '.' ? 'dot' : k}`}>
       {k}
     </TapButton>
   );
@@ -30,7 +31,7 @@ export function NumericPad({ mode, value, onChange, t }: NumericPadProps) {
         </div>
       ))}
       <div className="key-row">
-        {mode === 'id' ? key('X') : <span className="key-gap" />}
+        {mode === 'id' ? key('X') : mode === 'decimal' ? key('.') : <span className="key-gap" />}
         {key('0')}
         <TapButton className="key digit" onTap={() => onChange(numericBackspace(value))} testId="num-key-backspace">
           {t('Keyboard.backspace')}

@@ -8,13 +8,12 @@ import { NumericPad } from '../keyboards/NumericPad.js';
 import { PinyinKeyboard } from '../keyboards/PinyinKeyboard.js';
 import { TibetanKeyboard } from '../keyboards/TibetanKeyboard.js';
 import { UyghurKeyboard } from '../keyboards/UyghurKeyboard.js';
-import type { NumericMode } from '../keyboards/numericInput.js';
 import { EMPTY_PINYIN, pinyinText } from '../keyboards/pinyinInput.js';
 import { EMPTY_TIBETAN, tibetanText } from '../keyboards/tibetanInput.js';
 import { EMPTY_UYGHUR, uyghurText } from '../keyboards/uyghurInput.js';
 import { useAllKioskT } from '../useKioskT.js';
 
-type Pad = PageLanguage | NumericMode;
+type Pad = PageLanguage | 'id' | 'phone';
 const PADS: Pad[] = ['zh', 'bo', 'ug', 'id', 'phone'];
 
 export function KeyboardScreen() {
