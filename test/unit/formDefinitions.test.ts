@@ -152,12 +152,20 @@ describe('checkDefinition refuses', () => {
     def.fields[floor]!.pattern = '[0-9]+';
     def.fields[3]!.pattern = '([';
     const estate = clone(base);
+    // RE2 (linear time) cannot hold backreferences or lookaround: refused, named.
+    for (const bad of ['(a)\\1', '(?=a)a', '(?!a)b', '(?<=a)b', '(?<!a)b', 'x{2000}']) {
+      estate.fields[3]!.pattern = bad;
+      assert.deepEqual(codesOf(estate), ['fields[3].pattern BAD_PATTERN'], bad);
+    }
+    // Nested repetition is no danger to a linear-time engine: accepted (formValidate.test.ts runs it).
     estate.fields[3]!.pattern = '([a-z]+)+x';
-    assert.deepEqual(codesOf(estate), ['fields[3].pattern BAD_PATTERN']);
+    assert.ok(checkDefinition(estate).ok, 'nested quantifiers are fine under RE2');
+    estate.fields[3]!.pattern = 'x'.repeat(501);
+    assert.deepEqual(codesOf(estate), ['fields[3].pattern BAD_PATTERN'], 'the length limit stays');
     estate.fields[3]!.pattern = '(\\d{3}-)?\\d{4}';
     assert.ok(checkDefinition(estate).ok, 'an optional group is fine');
     estate.fields[3]!.pattern = '(?:\\p{Script=Han}|·)+';
-    assert.ok(checkDefinition(estate).ok, 'a repeated group without an inner quantifier is fine');
+    assert.ok(checkDefinition(estate).ok, 'JavaScript property spellings are taken');
     const visit = def.fields.findIndex((f) => f.code === 'visit_date');
     def.fields[visit]!.max = 'tomorrow';
     assert.deepEqual(codesOf(def).sort(), [

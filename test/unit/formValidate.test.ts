@@ -364,3 +364,76 @@ describe('relevant logic and whole submissions', () => {
     assert.equal(r.fields.name!.code, 'REQUIRED');
   });
 });
+
+describe('digits from any keyboard (issue 16)', () => {
+  // The same number in each script a resident's keyboard may type it in.
+  const scripts = {
+    tibetan: (d: string) => d.replace(/\d/g, (c) => String.fromCharCode(0x0f20 + Number(c))),
+    arabicIndic: (d: string) => d.replace(/\d/g, (c) => String.fromCharCode(0x0660 + Number(c))),
+    extendedArabicIndic: (d: string) => d.replace(/\d/g, (c) => String.fromCharCode(0x06f0 + Number(c))),
+    fullWidth: (d: string) => d.replace(/\d/g, (c) => String.fromCharCode(0xff10 + Number(c))),
+  };
+  const id = withCheckDigit('54010219800101123');
+
+  for (const [name, write] of Object.entries(scripts)) {
+    it(`${name} digits are checked and stored as 0–9`, () => {
+      const card = field('card_number', 'text', { pattern: '[0-9]{8,20}' });
+      assert.equal(valueOf(card, write('12345678')), '12345678');
+      assert.equal(errorCode(card, write('1234567')), 'PATTERN');
+      assert.equal(valueOf(field('address', 'longtext'), `${write('3')}号楼\n${write('12')}室`), '3号楼\n12室');
+      assert.equal(valueOf(field('n', 'integer', { min: 1, max: 120 }), write('70')), 70);
+      assert.equal(errorCode(field('n', 'integer', { min: 1, max: 120 }), write('700')), 'OUT_OF_RANGE');
+      assert.equal(valueOf(field('n', 'decimal'), `${write('3')}.${write('25')}`), 3.25);
+      assert.equal(valueOf(field('p', 'phone'), write('13800138000')), '13800138000');
+      assert.equal(valueOf(field('p', 'phone'), `+${write('86')} ${write('138 0013 8000')}`), '13800138000');
+      assert.equal(valueOf(field('id', 'resident_id'), write(id)), id);
+      assert.equal(valueOf(field('d', 'date'), `${write('2026')}-${write('11')}-${write('30')}`), '2026-11-30');
+      assert.equal(errorCode(field('d', 'date'), `${write('2026')}-${write('02')}-${write('30')}`), 'BAD_DATE');
+    });
+  }
+
+  it('a whole submission stores the normalised digits', () => {
+    const def: FormDefinition = {
+      id: 'bus',
+      version: 1,
+      serviceId: null,
+      title: t('bus'),
+      allowWithoutTicket: true,
+      fields: [field('card_number', 'text', { pattern: '[0-9]{8,20}', required: true }), field('age', 'integer')],
+    };
+    const r = validateAnswers(def, { card_number: '༡༢༣༤༥༦༧༨༩༠', age: '٧٠' }, opts('bo'));
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.deepEqual(r.answers, { card_number: '1234567890', age: 70 });
+  });
+
+  it('letters and other numerals are left as typed', () => {
+    // Tibetan half-digits (U+0F2A…) and CJK numerals are not decimal digits: kept, not guessed.
+    assert.equal(valueOf(field('n', 'text'), 'བཀྲ་ཤིས ༪ 三'), 'བཀྲ་ཤིས ༪ 三');
+  });
+});
+
+describe('patterns run in linear time (issue 17)', () => {
+  // Every shape from the issue that a backtracking engine takes seconds to minutes on.
+  const BYPASSES = ['((a+))+', '((a)+)+', '(?:(a+))+', '(a|a)*', '(a|aa)+', `${'\\d*'.repeat(12)}x`, '(.*a){12}', '(a+)+'];
+  const answer = (p: string) => (p.includes('\\d') ? '1'.repeat(10_000) : 'a'.repeat(9_999) + '!');
+
+  for (const pattern of BYPASSES) {
+    it(`${pattern} against a 10 kB answer answers (PATTERN)`, () => {
+      const f = field('n', 'longtext', { pattern, maxLength: 10_000 });
+      assert.equal(errorCode(f, answer(pattern)), 'PATTERN');
+    });
+  }
+
+  it('still matches the whole answer, as before', () => {
+    const f = field('n', 'text', { pattern: '[0-9]{8,20}' });
+    assert.equal(errorCode(f, 'x12345678'), 'PATTERN');
+    assert.equal(errorCode(f, '12345678x'), 'PATTERN');
+    assert.equal(valueOf(f, '12345678'), '12345678');
+    assert.equal(valueOf(field('n', 'text', { pattern: 'a|ab' }), 'ab'), 'ab', 'alternation is anchored as a whole');
+    assert.equal(valueOf(field('n', 'text', { pattern: '(?:\\p{Han}|·)+' }), '阿卜杜·热合曼'), '阿卜杜·热合曼');
+  });
+
+  it('a pattern RE2 cannot compile refuses the answer rather than matching anything', () => {
+    assert.equal(errorCode(field('n', 'text', { pattern: '(a)\\1' }), 'aa'), 'PATTERN');
+  });
+});

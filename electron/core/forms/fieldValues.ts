@@ -2,6 +2,7 @@
 // Texts are trimmed and NFC-normalized; control characters (except newline and tab in a long
 // text), bidi overrides/isolates and lone surrogates are refused, not stripped.
 import type { AnswerValue, FormField } from './definition.js';
+import { normalizeDigits } from './digits.js';
 import { isDateString, resolveDateBound } from './dates.js';
 import type { FormErrorCode } from './errorCodes.js';
 import { checkResidentId } from './idNumber.js';
@@ -46,16 +47,17 @@ function textOf(raw: unknown, multiline: boolean): Parsed {
   if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
   if (typeof raw !== 'string') return fail('WRONG_TYPE');
   if (raw.length > RAW_INPUT_LIMIT) return fail('TOO_LONG', { max: RAW_INPUT_LIMIT });
-  let s = multiline ? raw.replace(/\r\n?/g, '\n') : raw;
+  // Digits of any script become 0–9 before any check, and that is what is stored.
+  let s = normalizeDigits(multiline ? raw.replace(/\r\n?/g, '\n') : raw);
   if (LONE_SURROGATE.test(s) || BIDI_CONTROL.test(s)) return fail('BAD_CHARACTERS');
   s = s.normalize('NFC').trim();
   if ((multiline ? CONTROL : CONTROL_ONE_LINE).test(s)) return fail('BAD_CHARACTERS');
   return okValue(s === '' ? undefined : s);
 }
 
-/** Full-width digits and signs (typed with a Chinese IME) become ASCII; spaces go. */
+/** Digits of any script, full-width signs (typed with a Chinese IME) become ASCII; spaces go. */
 function asciiNumberText(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s+/g, '');
+  return normalizeDigits(raw).normalize('NFKC').replace(/\s+/g, '');
 }
 
 const INTEGER_RE = /^[+-]?\d{1,15}$/;
@@ -83,7 +85,7 @@ function numberOf(raw: unknown, integer: boolean): Parsed {
 
 function dateOf(raw: unknown): Parsed {
   if (typeof raw !== 'string') return fail('WRONG_TYPE');
-  const s = raw.trim();
+  const s = normalizeDigits(raw.trim());
   if (s.length > 10 || !isDateString(s)) return fail('BAD_DATE');
   return okValue(s);
 }
@@ -125,7 +127,7 @@ function phoneOf(raw: unknown): Parsed {
 function residentIdOf(raw: unknown): Parsed {
   if (typeof raw !== 'string') return fail('WRONG_TYPE');
   if (raw.length > 40) return fail('BAD_ID_FORMAT');
-  const s = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const s = normalizeDigits(raw).normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   return /^\d{17}[\dX]$/.test(s) ? okValue(s) : fail('BAD_ID_FORMAT');
 }
 

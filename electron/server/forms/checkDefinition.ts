@@ -6,6 +6,7 @@
 // Hand-written rather than zod so each problem carries a precise path the XLSForm importer
 // can turn into sheet/row/column.
 import { FIELD_TYPES, type FieldType, type FormDefinition } from '../../core/forms/definition.js';
+import { compilePattern } from '../../core/forms/patterns.js';
 import { DATE_BOUND_RE, resolveDateBound } from '../../core/forms/validate.js';
 import { LANGUAGES } from '../../core/model.js';
 
@@ -70,10 +71,6 @@ const ALWAYS_PERSONAL = new Set<FieldType>(['resident_id', 'phone']);
 // A bo text carries Tibetan letters, a ug text Arabic-script letters: catches a Chinese label
 // pasted into the Tibetan column, which is a missing translation in disguise.
 const SCRIPT: Record<'bo' | 'ug', RegExp> = { bo: /[\u0F00-\u0FFF]/, ug: /[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]/ };
-
-// A quantified group that contains a quantifier, e.g. (a+)+ or (\d*x?){2,}: the shape of
-// catastrophic backtracking. Answers are short, but the server validates them on its event loop.
-const NESTED_QUANTIFIER = /\((?:\?(?:[:=!]|<[=!]|<[A-Za-z]\w*>)|(?!\?))(?:[^()\\]|\\.)*(?:[+*?]|\{\d+,?\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
@@ -225,12 +222,8 @@ function checkOptions(f: Record<string, unknown>, t: FieldType, path: string, ad
     if (pattern !== undefined) {
       if (typeof pattern !== 'string' || pattern.length === 0 || pattern.length > MAX_PATTERN) add(`${path}.pattern`, 'BAD_PATTERN', `pattern must be a regular expression of at most ${MAX_PATTERN} characters.`);
       else {
-        try {
-          new RegExp(pattern, 'u');
-          if (NESTED_QUANTIFIER.test(pattern)) add(`${path}.pattern`, 'BAD_PATTERN', 'pattern repeats a group that itself repeats, e.g. (a+)+: it could take the server minutes on one answer.');
-        } catch {
-          add(`${path}.pattern`, 'BAD_PATTERN', 'pattern is not a valid regular expression (unicode mode).');
-        }
+        const compiled = compilePattern(pattern);
+        if (!compiled.ok) add(`${path}.pattern`, 'BAD_PATTERN', `pattern cannot be checked in linear time (RE2 syntax: no backreferences such as \\1, no lookaround such as (?=…) or (?<=…)): ${compiled.reason}`);
       }
     }
   } else {
