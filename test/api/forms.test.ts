@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { FormDefinition } from '../../electron/core/forms/definition.js';
+import { exportWorkbook } from '../../electron/server/forms/xlsform.js';
 import { api, startTestHall, staffToken, type TestHall } from '../support/hall.js';
 import { BOX, PERMIT, residentId, storeForms, wrongCheckId } from './formsFixture.js';
 
@@ -435,5 +437,73 @@ describe('Idempotency-Key on POST /api/submissions', () => {
     assert.equal(staffSend.status, 201);
     assert.notEqual(staffSend.body.id, first.body.id);
     assert.equal((await api(hall.url, 'POST', '/api/submissions', hall.kioskToken, body, { 'Idempotency-Key': 'bad key!' })).status, 400);
+  });
+});
+
+describe('digits from any keyboard (issue 16)', () => {
+  it('the bus card form takes a card number typed in Tibetan digits and stores it as 0–9', async () => {
+    const ticketId = await kioskTicket('bus-card');
+    const tibetan = (d: string) => d.replace(/\d/g, (c) => String.fromCharCode(0x0f20 + Number(c)));
+    const answers = {
+      name: 'བཀྲ་ཤིས་སྒྲོལ་མ།',
+      id_number: tibetan(residentId('54010219500101123')),
+      phone: tibetan('13812345678'),
+      card_number: tibetan('1234567890'),
+      card_type: 'free',
+      card_ok: true,
+      address: `ལྷ་ས། ${tibetan('12')}`,
+      by_agent: false,
+      consent: true,
+    };
+    const r = await submit({ formId: 'senior_bus_card', version: 1, language: 'bo', answers, ticketId });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const read = await api<Json & { answers: Json }>(hall.url, 'GET', `/api/submissions/${r.body.id as string}`, staff);
+    assert.equal(read.status, 200);
+    assert.equal(read.body.answers.card_number, '1234567890');
+    assert.equal(read.body.answers.phone, '13812345678');
+    assert.equal(read.body.answers.id_number, residentId('54010219500101123'));
+    assert.equal(read.body.answers.address, 'ལྷ་ས། 12');
+  });
+});
+
+describe('form patterns cannot freeze the hall (issue 17)', () => {
+  // Every shape from the issue that holds a backtracking engine for seconds to minutes.
+  const BYPASSES = ['((a+))+', '((a)+)+', '(?:(a+))+', '(a|a)*', '(a|aa)+', `${'\\d*'.repeat(12)}x`, '(.*a){12}', '(a+)+'];
+  const t3 = (zh: string) => ({ zh, bo: `བོད་ཡིག ${zh}`, ug: `ئۇيغۇرچە ${zh}` });
+  const def: FormDefinition = {
+    id: 'test-patterns',
+    version: 1,
+    serviceId: null,
+    title: t3('模式'),
+    allowWithoutTicket: true,
+    anonymous: true,
+    fields: BYPASSES.map((pattern, i) => ({ code: `answer_${i}`, type: 'longtext' as const, label: t3(`答案${i}`), required: false, personal: false, maxLength: 10_000, pattern })),
+  };
+  const upload = (body: Buffer) =>
+    fetch(`${hall.url}/api/forms/import`, { method: 'POST', headers: { Authorization: `Bearer ${hall.adminToken}`, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(body) });
+
+  it('a form imported with each pattern answers a 10 kB submission (refused as PATTERN), and the hall keeps answering', async () => {
+    const imported = await upload(await exportWorkbook(def));
+    assert.equal(imported.status, 201, await imported.clone().text());
+    for (const [i, pattern] of BYPASSES.entries()) {
+      const answer = pattern.includes('\\d') ? '1'.repeat(10_000) : 'a'.repeat(9_999) + '!';
+      const r = await submit({ formId: def.id, version: 1, language: 'zh', answers: { [`answer_${i}`]: answer } });
+      assert.equal(r.status, 422, `${pattern}: ${JSON.stringify(r.body).slice(0, 200)}`);
+      const fields = (r.body as { error: { details: { fields: Record<string, { code: string }> } } }).error.details.fields;
+      assert.equal(fields[`answer_${i}`]!.code, 'PATTERN', pattern);
+      assert.equal((await api(hall.url, 'GET', '/api/hall', hall.kioskToken)).status, 200);
+    }
+    const fine = await submit({ formId: def.id, version: 1, language: 'zh', answers: { answer_1: 'a'.repeat(10_000) } });
+    assert.equal(fine.status, 201, 'a matching answer is still taken');
+  });
+
+  it('a workbook whose pattern RE2 cannot compile is refused naming sheet, row and column', async () => {
+    for (const bad of ['(a)\\1', '(?=a)a', '(?<!a)b']) {
+      const body = await exportWorkbook({ ...def, id: 'test-bad-pattern', fields: [def.fields[0]!, { ...def.fields[1]!, pattern: bad }] });
+      const r = await upload(body);
+      assert.equal(r.status, 422, bad);
+      const problems = ((await r.json()) as { error: { details: { problems: { sheet: string; row: number; column: string; cell?: string }[] } } }).error.details.problems;
+      assert.ok(problems.some((p) => p.sheet === 'survey' && p.row === 3 && p.column === 'pattern' && /^[A-Z]+3$/.test(p.cell ?? '')), `${bad}: ${JSON.stringify(problems)}`);
+    }
   });
 });
