@@ -6,11 +6,12 @@ import { LANGUAGES } from '../../../core/model.js';
 import { checkDefinition } from '../checkDefinition.js';
 import { CHOICES, SETTINGS, SURVEY, cellText, isBlankRow, readHeader, Reader, type Header, type WorkbookError } from './cells.js';
 import { parseConstraint, parseRelevant, type Bounds, type RawRelevant } from './expressions.js';
+import { checkWorkbookLimits, WORKBOOK_LIMITS } from './limits.js';
 import { locate, type SourceMap } from './locate.js';
 
 export type ImportResult = { ok: true; definition: FormDefinition; def: FormDefinition } | { ok: false; errors: WorkbookError[] };
 
-const MAX_ROWS = 2000;
+const MAX_ROWS = WORKBOOK_LIMITS.maxRows;
 
 /** Our type names for XLSForm's, plus our extension types (written as is). */
 const TYPE_FROM_XLSFORM: Record<string, FieldType> = {
@@ -47,9 +48,12 @@ function columnProblem(col: string): string | null {
 }
 
 export async function importWorkbook(buffer: Buffer | Uint8Array | ArrayBuffer): Promise<ImportResult> {
+  const bytes = buffer instanceof ArrayBuffer ? Buffer.from(buffer) : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // Sizes and row counts first, streaming: a zip bomb is refused before anything parses it.
+  const tooBig = await checkWorkbookLimits(bytes);
+  if (tooBig.length > 0) return { ok: false, errors: tooBig };
   const wb = new ExcelJS.Workbook();
   try {
-    const bytes = buffer instanceof ArrayBuffer ? Buffer.from(buffer) : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
     return { ok: false, errors: [{ sheet: '', row: 0, column: '', message: 'Not a readable .xlsx workbook.' }] };
