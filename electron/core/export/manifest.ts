@@ -2,6 +2,8 @@
 // range of its records, and for every other file its record count, size and SHA-256, so the
 // district can check that nothing was lost or changed (`npm run verify-batch`).
 
+import { CSV_FORMULA_GUARD } from './csv.js';
+
 export const MANIFEST_NAME = 'manifest.json';
 export const MANIFEST_FORMAT = 'hall-kiosk-export';
 /** Bumped when a file's columns or meaning change; the district's loader keys on it. */
@@ -24,6 +26,12 @@ export interface Manifest {
   range: { from: string | null; to: string | null };
   /** The hall's signing key, so the receiver knows which key must have signed the batch. */
   hallKeyFingerprint: string;
+  /**
+   * How the CSV files keep text from being read as formulas: "leading-apostrophe" means a text
+   * cell that starts with =, +, -, @, tab or CR has a `'` put in front (numbers never do). The
+   * JSON Lines files always hold the raw values.
+   */
+  csvFormulaGuard: typeof CSV_FORMULA_GUARD;
   files: ManifestFile[];
 }
 
@@ -49,6 +57,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     createdAt: new Date(input.createdAt).toISOString(),
     range: { from: iso(input.rangeFrom), to: iso(input.rangeTo) },
     hallKeyFingerprint: input.hallKeyFingerprint,
+    csvFormulaGuard: CSV_FORMULA_GUARD,
     files: [...input.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   };
 }
