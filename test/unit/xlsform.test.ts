@@ -217,6 +217,24 @@ describe('a workbook written the XLSForm way', () => {
   });
 });
 
+describe('patterns in a workbook (issue 17)', () => {
+  it('a regex() RE2 cannot compile is refused on its constraint cell; a nested repetition is taken', async () => {
+    const wb = await workbookOf(load('senior_bus_card'));
+    const survey = wb.getWorksheet('survey')!;
+    const row = rowOf(survey, 'name', 'card_number');
+    set(survey, row, 'pattern', null);
+    survey.getRow(1).getCell(survey.columnCount + 1).value = 'constraint';
+    set(survey, row, 'constraint', "regex(., '^([0-9])\\1{7,19}$')");
+    const errors = await refused(wb);
+    assert.deepEqual(errors.map(brief), [`survey!${row}:constraint`]);
+    assert.match(errors[0]!.message, /RE2|backreference/);
+    set(survey, row, 'constraint', "regex(., '((a)+)+')");
+    const r = await importWorkbook(await bytes(wb));
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
+    assert.equal(r.definition.fields.find((f) => f.code === 'card_number')!.pattern, '((a)+)+');
+  });
+});
+
 describe('cells as Excel stores them', () => {
   it('reads rich text and formula results; refuses an oversized sheet', async () => {
     const wb = await workbookOf(load('suggestion_box'));
