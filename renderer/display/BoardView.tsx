@@ -1,8 +1,9 @@
-// The board itself: latest call large, the last calls, waiting counts, the notice ticker.
+// The board itself: latest call large, the last calls, waiting counts (WaitingList.tsx), the notice ticker.
 // Only ticket codes and counters: nothing here identifies a resident.
 import { memo } from 'react';
 import { callKey, type BoardState } from './board.js';
 import { Tri, TriText } from './Tri.js';
+import { WaitingList } from './WaitingList.js';
 
 export function BoardView({ board }: { board: BoardState }) {
   const [latest, ...earlier] = board.calls;
@@ -53,22 +54,7 @@ export function BoardView({ board }: { board: BoardState }) {
               ))}
             </ol>
           </section>
-        <section className="waiting">
-          <Tri k="Board.waiting" className="section-title" />
-          <ul className="waiting-list" data-testid="waiting">
-            {board.waiting.map((w) => (
-              <li key={w.serviceId} className="waiting-item" data-service={w.serviceId} data-waiting={w.waiting}>
-                <span className="waiting-prefix" dir="ltr">
-                  {w.prefix}
-                </span>
-                <TriText text={w.names} className="waiting-names" />
-                <span className="waiting-count" dir="ltr">
-                  {w.waiting}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+          <WaitingList waiting={board.waiting} />
         </div>
       </main>
       <Ticker notice={board.notice} />
@@ -76,20 +62,13 @@ export function BoardView({ board }: { board: BoardState }) {
   );
 }
 
+// The notice one language at a time, in place (CSS takes the turns): a scrolling line
+// would show a right-to-left Uyghur notice end first.
 const Ticker = memo(function Ticker({ notice }: { notice: BoardState['notice'] }) {
   const hasNotice = !!notice && (notice.zh || notice.bo || notice.ug);
-  // Rendered twice so the loop scrolls seamlessly (the CSS moves it by exactly one copy).
-  const copy = (hidden: boolean) => (
-    <span className="ticker-copy" aria-hidden={hidden}>
-      {hasNotice ? <TriText text={notice} /> : <Tri k="Board.defaultNotice" />}
-    </span>
-  );
   return (
     <footer className="ticker" data-testid="ticker">
-      <div className="ticker-track">
-        {copy(false)}
-        {copy(true)}
-      </div>
+      {hasNotice ? <TriText text={notice} className="ticker-text" /> : <Tri k="Board.defaultNotice" className="ticker-text" />}
     </footer>
   );
 });
