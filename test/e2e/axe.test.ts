@@ -46,6 +46,44 @@ async function expectClean(page: Page, label: string): Promise<void> {
   assert.deepEqual(found, [], `${label}: ${JSON.stringify(found, null, 1)}`);
 }
 
+// A string, not a function: the test runner's transform would add helpers the page lacks.
+const FOCUS_RING = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const style = getComputedStyle(el);
+  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) return { name: el.outerHTML.slice(0, 80), ratio: 0 };
+  let bg = 'rgba(0, 0, 0, 0)';
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const c = getComputedStyle(p).backgroundColor;
+    if (rgb(c)[3] !== 0 && c !== 'transparent') { bg = c; break; }
+  }
+  if (rgb(bg)[3] === 0) bg = 'rgb(255, 255, 255)';
+  const a = lum(rgb(style.outlineColor));
+  const b = lum(rgb(bg));
+  return { name: el.tagName.toLowerCase() + '.' + el.className + ' ' + style.outlineColor + ' on ' + bg, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+})()`;
+
+/**
+ * Tabs through the page and, for each focused element, compares its focus ring's colour with
+ * the background it is drawn on (the nearest ancestor's painted background): the rings that
+ * are under 3:1. Tab presses are capped so a long admin table ends the walk.
+ */
+async function weakFocusRings(page: Page, presses = 40): Promise<string[]> {
+  const weak = new Set<string>();
+  await page.locator('body').click({ position: { x: 1, y: 1 } }).catch(() => undefined);
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const r = await page.evaluate<{ name: string; ratio: number } | null>(FOCUS_RING);
+    if (r && r.ratio < 3) weak.add(`${r.name} (${r.ratio.toFixed(2)}:1)`);
+  }
+  return [...weak];
+}
+
 async function newPage(viewport = { width: 1280, height: 900 }, touch = false): Promise<Page> {
   // The pages forbid inline scripts (CSP); the test context lets axe in, as the brief allows.
   const ctx = await browser.newContext({ viewport, hasTouch: touch, bypassCSP: true });
@@ -162,6 +200,7 @@ describe('axe-core: no critical or serious violation', () => {
       const own = await page.$$eval('[data-testid=submission] .personal-mark, [data-testid=submission] .submission-empty', (els) => els.map((e) => e.closest('[lang]')?.getAttribute('lang')));
       assert.ok(own.length >= 2, 'a personal mark and an empty answer are on the sheet');
       assert.deepEqual([...new Set(own)], [lang]);
+      if (lang === 'zh') assert.deepEqual(await weakFocusRings(page), [], 'counter focus rings');
       // Hand counter 5 on to the next language's walk.
       await api(hall.url, 'POST', `/api/tickets/${ticket.id}/start`, token);
       await api(hall.url, 'POST', `/api/tickets/${ticket.id}/finish`, token);
@@ -205,6 +244,11 @@ describe('axe-core: no critical or serious violation', () => {
         await page.waitForTimeout(300);
         const id = new URL(page.url()).hash.slice(1);
         found[id] = await audit(page);
+      }
+      if (lang === 'zh') {
+        await page.goto(`${hall.url}/admin#services`);
+        await page.locator('nav.sections button').first().waitFor();
+        assert.deepEqual(await weakFocusRings(page, 60), [], 'admin focus rings');
       }
       const bad = Object.entries(found).filter(([, f]) => f.length > 0);
       assert.deepEqual(bad, [], `admin ${lang}: ${JSON.stringify(bad, null, 1)}`);
