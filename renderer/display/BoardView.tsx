@@ -13,29 +13,30 @@ export function BoardView({ board }: { board: BoardState }) {
         <TriText text={board.hallName} className="hall-name" />
       </header>
       <main className="board-main">
-        <section className="latest" aria-live="polite">
-          <Tri k="Board.nowCalling" className="section-title" />
-          {latest ? (
-            <div key={callKey(latest)} className="latest-call flash" data-testid="latest-call" data-code={latest.code}>
-              <div className="latest-row">
-                <span className="latest-code" dir="ltr">
-                  {latest.code}
-                </span>
-                <span className="latest-arrow" aria-hidden="true">
-                  →
-                </span>
-                <span className="latest-counter-number" dir="ltr">
-                  {latest.counterNumber}
-                </span>
+        {/* The latest call and the last calls share the wide column; the waiting list has the other to itself. */}
+        <div className="calls">
+          <section className="latest" aria-live="polite">
+            <Tri k="Board.nowCalling" className="section-title" />
+            {latest ? (
+              <div key={callKey(latest)} className="latest-call flash" data-testid="latest-call" data-code={latest.code}>
+                <div className="latest-row">
+                  <span className="latest-code" dir="ltr">
+                    {latest.code}
+                  </span>
+                  <span className="latest-arrow" aria-hidden="true">
+                    →
+                  </span>
+                  <span className="latest-counter-number" dir="ltr">
+                    {latest.counterNumber}
+                  </span>
+                </div>
+                <Tri k="Board.counter" vars={{ n: latest.counterNumber }} className="latest-counter-label" />
+                {latest.recall ? <Tri k="Board.recall" className="recall-mark" /> : null}
               </div>
-              <Tri k="Board.counter" vars={{ n: latest.counterNumber }} className="latest-counter-label" />
-              {latest.recall ? <Tri k="Board.recall" className="recall-mark" /> : null}
-            </div>
-          ) : (
-            <Tri k="Board.noCalls" className="no-calls" />
-          )}
-        </section>
-        <div className="side">
+            ) : (
+              <Tri k="Board.noCalls" className="no-calls" />
+            )}
+          </section>
           <section className="recent">
             <Tri k="Board.recentCalls" className="section-title" />
             <ol className="recent-list" data-testid="recent-calls">
@@ -54,6 +55,8 @@ export function BoardView({ board }: { board: BoardState }) {
               ))}
             </ol>
           </section>
+        </div>
+        <div className="side">
           <WaitingList waiting={board.waiting} />
         </div>
       </main>

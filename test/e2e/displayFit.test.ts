@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { api, startTestHall, type TestHall } from '../support/hall.js';
-import { assertBuilt, launchChromium, openDisplay, screenshot } from './counter-harness.js';
+import { api, startTestHall, staffToken, type TestHall } from '../support/hall.js';
+import { assertBuilt, issueTicket, launchChromium, openDisplay, screenshot } from './counter-harness.js';
 
 let hall: TestHall;
 let browser: Browser;
@@ -121,6 +121,16 @@ before(async () => {
   assertBuilt();
   hall = await startTestHall();
   browser = await launchChromium();
+  // A busy board: the latest call and seven before it, so the last calls take their room too.
+  const staff = await staffToken(hall, 'fit-desk');
+  assert.equal((await api(hall.url, 'POST', '/api/counters/counter-6/open', staff, { languages: ['zh', 'bo', 'ug'] })).status, 200);
+  for (let i = 0; i < 8; i++) {
+    await issueTicket(hall, 'enquiries', 'ug');
+    const called = await api<{ ticket: { id: string } }>(hall.url, 'POST', '/api/counters/counter-6/call-next', staff);
+    assert.equal(called.status, 200);
+    await api(hall.url, 'POST', `/api/tickets/${called.body.ticket.id}/start`, staff);
+    await api(hall.url, 'POST', `/api/tickets/${called.body.ticket.id}/finish`, staff);
+  }
   page = await (await browser.newContext({ viewport: VIEWPORTS[0] })).newPage();
 });
 
@@ -142,6 +152,7 @@ for (const count of [1, 9, 20]) {
     await page.setViewportSize(VIEWPORTS[0]!);
     await openDisplay(page, hall.url, hall.displayToken);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=waiting] li').length === n, count);
+    assert.equal(await page.locator('[data-testid=recent-calls] li').count(), 7);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     for (const vp of VIEWPORTS) {
       await page.setViewportSize(vp);
