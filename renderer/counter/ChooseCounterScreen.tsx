@@ -51,7 +51,8 @@ export function ChooseCounterScreen(props: { api: ApiClient; session: StaffSessi
         {SPOKEN.map((l) => (
           <label key={l} className="spoken-choice">
             <input type="checkbox" checked={languages.includes(l)} onChange={() => toggle(l)} data-testid={`spoken-${l}`} />
-            <span lang={l}>{t(`Language.${l}`)}</span>
+            {/* The label is written in the page's language (it names language l): it takes the page's lang. */}
+            <span>{t(`Language.${l}`)}</span>
           </label>
         ))}
         {languages.length === 0 ? <p className="hint">{t('Choose.needLanguage')}</p> : null}

@@ -162,7 +162,7 @@ export function ConsoleScreen({ api, session, counterId, onLeft, onLostCounter }
           {message.text}
         </div>
       ) : null}
-      <div className="console-body">
+      <main className="console-body">
         <div className="console-left">
           <CurrentTicket ticket={ticket} service={service} />
           <div className="actions">
@@ -176,7 +176,7 @@ export function ConsoleScreen({ api, session, counterId, onLeft, onLostCounter }
           <FormPanel api={api} ticket={ticket} />
         </div>
         <QueuePanel ref={queueRef} counter={counter} queue={queue} services={services} callSpecific={avail.callSpecific} busy={busy !== null} onCall={callTicket} />
-      </div>
+      </main>
       <footer className="shortcut-help">{t('Console.shortcutHelp', { key: SHORTCUTS.callSpecific })}</footer>
       {transferring && ticket ? (
         <TransferDialog ticket={ticket} counter={counter} services={services} counters={counters} onTransfer={transfer} onClose={() => setTransferring(false)} />

@@ -25,8 +25,9 @@ export const QueuePanel = forwardRef<HTMLDivElement, Props>(function QueuePanel(
   const ids = [...served, ...queue.map((q) => q.serviceId).filter((id) => !served.includes(id))];
   const groups = [...new Set(ids)].map((id) => ({ id, service: services.find((s) => s.id === id), tickets: queue.filter((q) => q.serviceId === id) }));
   return (
-    <section className="queue" data-testid="queue" ref={ref}>
-      <h2>
+    // Focusable and named by its title: once the list overflows (long bo/ug names), arrow keys scroll it.
+    <section className="queue" data-testid="queue" ref={ref} tabIndex={0} aria-labelledby="queue-title">
+      <h2 id="queue-title">
         {t('Queue.title')} <span className="queue-total">{t('Queue.total', { count: queue.length })}</span>
       </h2>
       {callSpecific.reason && queue.length > 0 ? <p className="action-reason">{t(callSpecific.reason.key, callSpecific.reason.vars ?? {})}</p> : null}

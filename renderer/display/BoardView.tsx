@@ -1,8 +1,9 @@
-// The board itself: latest call large, the last calls, waiting counts, the notice ticker.
+// The board itself: latest call large, the last calls, waiting counts (WaitingList.tsx), the notice ticker.
 // Only ticket codes and counters: nothing here identifies a resident.
 import { memo } from 'react';
 import { callKey, type BoardState } from './board.js';
 import { Tri, TriText } from './Tri.js';
+import { WaitingList } from './WaitingList.js';
 
 export function BoardView({ board }: { board: BoardState }) {
   const [latest, ...earlier] = board.calls;
@@ -12,29 +13,30 @@ export function BoardView({ board }: { board: BoardState }) {
         <TriText text={board.hallName} className="hall-name" />
       </header>
       <main className="board-main">
-        <section className="latest" aria-live="polite">
-          <Tri k="Board.nowCalling" className="section-title" />
-          {latest ? (
-            <div key={callKey(latest)} className="latest-call flash" data-testid="latest-call" data-code={latest.code}>
-              <div className="latest-row">
-                <span className="latest-code" dir="ltr">
-                  {latest.code}
-                </span>
-                <span className="latest-arrow" aria-hidden="true">
-                  →
-                </span>
-                <span className="latest-counter-number" dir="ltr">
-                  {latest.counterNumber}
-                </span>
+        {/* The latest call and the last calls share the wide column; the waiting list has the other to itself. */}
+        <div className="calls">
+          <section className="latest" aria-live="polite">
+            <Tri k="Board.nowCalling" className="section-title" />
+            {latest ? (
+              <div key={callKey(latest)} className="latest-call flash" data-testid="latest-call" data-code={latest.code}>
+                <div className="latest-row">
+                  <span className="latest-code" dir="ltr">
+                    {latest.code}
+                  </span>
+                  <span className="latest-arrow" aria-hidden="true">
+                    →
+                  </span>
+                  <span className="latest-counter-number" dir="ltr">
+                    {latest.counterNumber}
+                  </span>
+                </div>
+                <Tri k="Board.counter" vars={{ n: latest.counterNumber }} className="latest-counter-label" />
+                {latest.recall ? <Tri k="Board.recall" className="recall-mark" /> : null}
               </div>
-              <Tri k="Board.counter" vars={{ n: latest.counterNumber }} className="latest-counter-label" />
-              {latest.recall ? <Tri k="Board.recall" className="recall-mark" /> : null}
-            </div>
-          ) : (
-            <Tri k="Board.noCalls" className="no-calls" />
-          )}
-        </section>
-        <div className="side">
+            ) : (
+              <Tri k="Board.noCalls" className="no-calls" />
+            )}
+          </section>
           <section className="recent">
             <Tri k="Board.recentCalls" className="section-title" />
             <ol className="recent-list" data-testid="recent-calls">
@@ -53,22 +55,9 @@ export function BoardView({ board }: { board: BoardState }) {
               ))}
             </ol>
           </section>
-        <section className="waiting">
-          <Tri k="Board.waiting" className="section-title" />
-          <ul className="waiting-list" data-testid="waiting">
-            {board.waiting.map((w) => (
-              <li key={w.serviceId} className="waiting-item" data-service={w.serviceId} data-waiting={w.waiting}>
-                <span className="waiting-prefix" dir="ltr">
-                  {w.prefix}
-                </span>
-                <TriText text={w.names} className="waiting-names" />
-                <span className="waiting-count" dir="ltr">
-                  {w.waiting}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        </div>
+        <div className="side">
+          <WaitingList waiting={board.waiting} />
         </div>
       </main>
       <Ticker notice={board.notice} />
@@ -76,20 +65,13 @@ export function BoardView({ board }: { board: BoardState }) {
   );
 }
 
+// The notice one language at a time, in place (CSS takes the turns): a scrolling line
+// would show a right-to-left Uyghur notice end first.
 const Ticker = memo(function Ticker({ notice }: { notice: BoardState['notice'] }) {
   const hasNotice = !!notice && (notice.zh || notice.bo || notice.ug);
-  // Rendered twice so the loop scrolls seamlessly (the CSS moves it by exactly one copy).
-  const copy = (hidden: boolean) => (
-    <span className="ticker-copy" aria-hidden={hidden}>
-      {hasNotice ? <TriText text={notice} /> : <Tri k="Board.defaultNotice" />}
-    </span>
-  );
   return (
     <footer className="ticker" data-testid="ticker">
-      <div className="ticker-track">
-        {copy(false)}
-        {copy(true)}
-      </div>
+      {hasNotice ? <TriText text={notice} className="ticker-text" /> : <Tri k="Board.defaultNotice" className="ticker-text" />}
     </footer>
   );
 });

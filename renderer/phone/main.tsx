@@ -49,7 +49,8 @@ function render(): void {
       'main',
       { class: called ? 'called' : '' },
       h('p', { class: 'label' }, phoneText(lang, 'code')),
-      h('p', { class: 'code', 'data-testid': 'code' }, s.code),
+      // The ticket code is the page's heading: what a resident looks for first.
+      h('h1', { class: 'code', 'data-testid': 'code' }, s.code),
       h('p', { class: 'service' }, s.service),
       called
         ? h('p', { class: 'go', role: 'alert', 'data-testid': 'go-to-counter' }, s.callCount > 1 ? phoneText(lang, 'callAgain', { n: s.counter! }) : stateText)

@@ -62,7 +62,7 @@ describe('rating pad', () => {
     const bo = await serveAt(1, 'bo');
     await page.getByTestId('ask').waitFor({ timeout: 3000 });
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'bo');
-    assert.match((await page.getByTestId('ask').textContent()) ?? '', /ཧ་ཅང་ཚིམ།/);
+    assert.match((await page.getByTestId('ask').textContent()) ?? '', /ཧ་ཅང་ཡིད་ཚིམ།/);
     assert.match((await page.getByTestId('ask').textContent()) ?? '', new RegExp(bo.code));
     await page.getByTestId('face-4').tap();
     await page.getByTestId('thanks').waitFor({ timeout: 3000 });

@@ -22,6 +22,10 @@ export function SubmissionSheet({ s, ticketCode }: { s: SubmissionView; ticketCo
   const zh = i18n.getFixedT('zh', 'forms');
   const words = { yes: zh('Kiosk.yes'), no: zh('Kiosk.no'), agreed: zh('Kiosk.review.agreed'), notAgreed: zh('Kiosk.review.empty') };
   const fields = visibleFields(s.form, s.answers);
+  // The staff's own words inside the Chinese sheet (the "personal" mark, "no answer") carry
+  // the staff's language, so a bo/ug reader gets the right font and voice.
+  const ui = i18n.language;
+  const dir = ui === 'ug' ? 'rtl' : 'ltr';
   return (
     <article className="submission-sheet form-print" data-testid="submission" data-submission-id={s.id} data-reviewed={s.reviewedAt ? 'yes' : 'no'}>
       <h3 lang="zh">{s.form.title.zh}</h3>
@@ -46,11 +50,18 @@ export function SubmissionSheet({ s, ticketCode }: { s: SubmissionView; ticketCo
             <div key={f.code} className="submission-field" data-testid={`submission-field-${f.code}`}>
               <dt>
                 {f.label.zh}
-                {s.personalCodes.includes(f.code) && <span className="personal-mark"> · {t('Counter.personal')}</span>}
+                {s.personalCodes.includes(f.code) && (
+                  <span className="personal-mark" lang={ui} dir={dir}>
+                    {' '}
+                    · {t('Counter.personal')}
+                  </span>
+                )}
               </dt>
               <dd>
                 {text === null ? (
-                  <span className="submission-empty">{t('Counter.empty')}</span>
+                  <span className="submission-empty" lang={ui} dir={dir}>
+                    {t('Counter.empty')}
+                  </span>
                 ) : (
                   <bdi dir="auto" lang={typed ? s.language : undefined} className={f.type === 'longtext' ? 'long' : undefined} data-testid={`submission-value-${f.code}`}>
                     {text}
