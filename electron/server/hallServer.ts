@@ -38,6 +38,7 @@ import { PHONE_EVENTS_PATH } from './phoneHub.js';
 import { createResidentSide } from './phone/residentSide.js';
 import { KioskLimiter } from './kioskLimits.js';
 import { ensureHallTls, type HallTls } from './tls/hallCa.js';
+import { auditTlsChange } from './tls/tlsAudit.js';
 import { EventHub } from './ws.js';
 
 export interface HallServerOptions {
@@ -168,6 +169,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
 
   if (tls) {
     context.tls = tls;
+    await auditTlsChange(audit, tls);
     for (const n of tls.names) if (!hosts.hostAllowed(n)) log.warn({ name: n }, 'certificate name not in the Host allow-list');
   }
   const server: Server = createListener(
