@@ -2,25 +2,21 @@
 // re-issued at start (new address, new name, expiry). Counter PCs trust that CA, so a change is
 // worth a line in the audit trail: at each start the present fingerprints and names are compared
 // with the last `setup.tls.update` entry and a new entry (before → after) is written when they
-// differ. Certificates are public; no key is ever written here.
-import { X509Certificate } from 'node:crypto';
+// differ. The server certificate's own fingerprint is left out: it is re-issued routinely (to
+// renew it, and today at every start on a machine with IPv6 addresses, whose names it compares
+// in another spelling), while what counter PCs trust (the CA) and the names it vouches for are
+// what matter. Certificates are public; no key is ever written here.
 import type { AuditLog } from '../audit.js';
 import type { HallTls } from './hallCa.js';
 
 export interface TlsAuditState {
   caFingerprint: string;
-  serverFingerprint: string | null;
+  /** The names and addresses the server certificate covers. */
   names: string[];
 }
 
 export function tlsAuditState(tls: HallTls): TlsAuditState {
-  let serverFingerprint: string | null = null;
-  try {
-    serverFingerprint = new X509Certificate(tls.certChainPem).fingerprint256;
-  } catch {
-    serverFingerprint = null;
-  }
-  return { caFingerprint: tls.caFingerprint, serverFingerprint, names: [...tls.names].sort() };
+  return { caFingerprint: tls.caFingerprint, names: [...tls.names].sort() };
 }
 
 const ACTION = 'setup.tls.update';
