@@ -224,9 +224,17 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
 
   let pairing: HallServer['pairing'] = null;
   if (seeded || options.pair) {
-    for (const d of await auth.listDevices()) if (d.name.startsWith('Demo ') && d.revokedAt === null) await auth.revokeDevice(d.id);
+    for (const d of await auth.listDevices()) {
+      if (!d.name.startsWith('Demo ') || d.revokedAt !== null) continue;
+      await auth.revokeDevice(d.id);
+      await audit.record('system', { action: 'setup.device.revoke', target: d.id, detail: { name: d.name, role: d.role, via: 'start --pair', before: { revoked: false }, after: { revoked: true } } });
+    }
     const kiosk = await auth.createDevice('kiosk', 'Demo kiosk');
     const display = await auth.createDevice('display', 'Demo display');
+    // Pairing links are printed on the console; the trail keeps that devices were made, never their tokens.
+    for (const { device } of [kiosk, display]) {
+      await audit.record('system', { action: 'setup.device.create', target: device.id, detail: { before: null, after: { role: device.role, name: device.name }, via: 'start --pair' } });
+    }
     pairing = { kiosk: `${url}/kiosk#token=${kiosk.token}`, display: `${url}/display#token=${display.token}` };
   }
   log.info({ port, schema: version }, 'hall server started');

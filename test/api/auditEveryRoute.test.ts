@@ -283,6 +283,8 @@ before(async () => {
   peer = await EscPosPeer.start();
   hall = await startTestHall({ dataDir: join(tmp.dir, 'hall'), clock, printer: peer.address });
   secrets.push(hall.adminToken, hall.kioskToken, hall.displayToken);
+  // The demo devices made at first start: their tokens are only in the printed pairing links.
+  for (const link of Object.values(hall.server.pairing ?? {})) secrets.push(new URL(link).hash.replace('#token=', ''));
   // The shell's keyring on a machine without an OS secret store: the acknowledgement means something.
   let ack: PersonalDataKeyStatusLike['riskAcknowledged'] = null;
   const status = (): PersonalDataKeyStatusLike => ({ protection: 'basic_text', backend: 'basic_text', riskAcknowledged: ack, personalDataAllowed: ack !== null, problem: null });
@@ -350,7 +352,13 @@ describe('an audit entry for every state-changing route', () => {
   });
 });
 
-describe('the district key and TLS in the audit trail', () => {
+describe('changes made at start, the district key and TLS in the audit trail', () => {
+  it('records the demo devices made for pairing at first start, as the system', async () => {
+    assert.ok(hall.server.pairing, 'the first start paired demo devices');
+    const rows = await hall.server.context.db.reader.all<{ actor_kind: string; detail: string }>("SELECT actor_kind, detail FROM audit_log WHERE action = 'setup.device.create' AND actor_kind = 'system'");
+    assert.deepEqual(rows.map((r) => (JSON.parse(r.detail) as { after: { role: string } }).after.role).sort(), ['display', 'kiosk']);
+  });
+
   it('a district key change names the fingerprints before and after', async () => {
     const one = await districtKey('District one');
     const two = await districtKey('District two');
