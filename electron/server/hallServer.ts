@@ -38,6 +38,7 @@ import { PHONE_EVENTS_PATH } from './phoneHub.js';
 import { createResidentSide } from './phone/residentSide.js';
 import { KioskLimiter } from './kioskLimits.js';
 import { ensureHallTls, type HallTls } from './tls/hallCa.js';
+import { auditTlsChange } from './tls/tlsAudit.js';
 import { EventHub } from './ws.js';
 
 export interface HallServerOptions {
@@ -168,6 +169,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
 
   if (tls) {
     context.tls = tls;
+    await auditTlsChange(audit, tls);
     for (const n of tls.names) if (!hosts.hostAllowed(n)) log.warn({ name: n }, 'certificate name not in the Host allow-list');
   }
   const server: Server = createListener(
@@ -222,9 +224,17 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
 
   let pairing: HallServer['pairing'] = null;
   if (seeded || options.pair) {
-    for (const d of await auth.listDevices()) if (d.name.startsWith('Demo ') && d.revokedAt === null) await auth.revokeDevice(d.id);
+    for (const d of await auth.listDevices()) {
+      if (!d.name.startsWith('Demo ') || d.revokedAt !== null) continue;
+      await auth.revokeDevice(d.id);
+      await audit.record('system', { action: 'setup.device.revoke', target: d.id, detail: { name: d.name, role: d.role, via: 'start --pair', before: { revoked: false }, after: { revoked: true } } });
+    }
     const kiosk = await auth.createDevice('kiosk', 'Demo kiosk');
     const display = await auth.createDevice('display', 'Demo display');
+    // Pairing links are printed on the console; the trail keeps that devices were made, never their tokens.
+    for (const { device } of [kiosk, display]) {
+      await audit.record('system', { action: 'setup.device.create', target: device.id, detail: { before: null, after: { role: device.role, name: device.name }, via: 'start --pair' } });
+    }
     pairing = { kiosk: `${url}/kiosk#token=${kiosk.token}`, display: `${url}/display#token=${display.token}` };
   }
   log.info({ port, schema: version }, 'hall server started');

@@ -63,6 +63,12 @@ export class AuditStore {
     );
   }
 
+  /** The newest entry of one action (e.g. the last recorded TLS set-up), or null. */
+  async last(action: string): Promise<AuditEntry | null> {
+    const r = await this.db.reader.get<AuditRow>('SELECT * FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1', [action]);
+    return r ? toEntry(r) : null;
+  }
+
   async list(q: AuditQuery): Promise<AuditEntry[]> {
     const where = ['at >= ?', 'at < ?'];
     const params: (string | number)[] = [q.from, q.to];

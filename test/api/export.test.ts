@@ -109,13 +109,15 @@ describe('export batch with gpg', () => {
     const jsonl = files.get('submissions-household-v1.jsonl')!.toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; answers: Record<string, string> });
     assert.equal(jsonl.find((s) => s.id === 's-newline')?.answers.note, TRICKY.newline);
 
-    // The district's verify command accepts it, with the hall key given or taken from the batch.
+    // The district's verify command accepts it with the hall key given; with the key inside the
+    // batch only when integrity alone is asked for (test/api/verifyBatch.test.ts has the forgeries).
     const hallKeyFile = join(tmp.dir, 'hall.asc');
     writeFileSync(hallKeyFile, hall.armored);
     const v = await runCli('verifyBatch', [join(out, `${batchId}.gpg`), '--key', key.secretFile, '--hall-key', hallKeyFile]);
     assert.equal(v.code, 0, v.stderr + v.stdout);
     assert.match(v.stdout, /OK: signature, hashes and counts check out/);
-    assert.equal((await runCli('verifyBatch', [join(out, `${batchId}.gpg`), '--key', key.secretFile])).code, 0);
+    assert.equal((await runCli('verifyBatch', [join(out, `${batchId}.gpg`), '--key', key.secretFile])).code, 1);
+    assert.equal((await runCli('verifyBatch', [join(out, `${batchId}.gpg`), '--key', key.secretFile, '--integrity-only'])).code, 0);
 
     // A flipped byte fails with a clear message; so does another hall's key.
     const bad = join(tmp.dir, 'tampered.gpg');

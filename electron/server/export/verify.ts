@@ -3,6 +3,7 @@
 // them with manifest.json. Streams: a batch of any size is checked in flat memory.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import * as openpgp from 'openpgp';
 import tar from 'tar-stream';
@@ -17,6 +18,12 @@ export interface VerifyInput {
   passphrase?: string;
   /** The hall's public key (from its admin page); else the key inside the batch is used. */
   hallPublicKey?: string;
+  /**
+   * Without a hall key the signature is checked against the key the batch carries, which
+   * proves only that the batch is intact: anyone can encrypt to the district's public key and
+   * sign with a key of their own. That is accepted only when asked for explicitly.
+   */
+  integrityOnly?: boolean;
 }
 
 export interface VerifyReport {
@@ -27,6 +34,17 @@ export interface VerifyReport {
   signedBy: string | null;
   /** True when the signature was checked against the key inside the batch, not a given one. */
   keyFromBatch: boolean;
+}
+
+/**
+ * A batch is bound to its name: the hall names each file `<manifest.batchId>.gpg`, and the
+ * district files and de-duplicates batches by that name. A copy under another name (an old
+ * batch passed off as a new one, or one batch filed twice) is refused.
+ */
+export function fileNameProblem(file: string, manifest: Pick<Manifest, 'batchId'>): string | null {
+  const expected = `${manifest.batchId}.gpg`;
+  if (basename(file) === expected) return null;
+  return `the file is named ${basename(file)} but holds batch ${manifest.batchId}: a renamed copy is refused (the hall names it ${expected})`;
 }
 
 /** Counts records while bytes stream past: JSON lines, or CSV rows outside quotes. */
@@ -131,6 +149,14 @@ export async function verifyBatch(input: VerifyInput): Promise<VerifyReport> {
   if (manifest) {
     problems.push(...manifestProblems(manifest, found));
     if (signedBy && manifest.hallKeyFingerprint !== signedBy) problems.push(`the manifest names hall key ${manifest.hallKeyFingerprint}, the batch was signed by ${signedBy}`);
+    const misnamed = fileNameProblem(input.file, manifest);
+    if (misnamed) problems.push(misnamed);
+  }
+  if (keyFromBatch && !input.integrityOnly) {
+    problems.push(
+      `the signer was not checked: the batch is signed by ${signedBy ?? 'an unknown key'}, taken from inside the batch, and anyone can make such a batch. ` +
+        'Give --hall-key HALL.asc (the key you got from the hall and compared by phone), or ask for --integrity-only',
+    );
   }
   return { ok: problems.length === 0, problems, manifest, files: found, signedBy, keyFromBatch };
 }

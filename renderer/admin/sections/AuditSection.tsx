@@ -1,5 +1,6 @@
 // The audit log: one hall-local day at a time, filtered by person and by kind (logins, setup
-// changes, submission reads, exports, purges). Read-only: the log itself is append-only.
+// changes, counters opened and closed, prints, submission reads, exports, purges).
+// Read-only: the log itself is append-only.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdmin } from '../context.js';
@@ -10,7 +11,7 @@ import { hallDay } from '../stats.js';
 import { useResource } from '../useResource.js';
 
 /** Kinds offered in the filter: an action prefix ending in '.' matches the whole family. */
-export const AUDIT_KINDS = ['login.', 'login.failed', 'setup.', 'submission.', 'export.', 'purge.', 'translation.', 'forms.'] as const;
+export const AUDIT_KINDS = ['login.', 'login.failed', 'setup.', 'counter.', 'print.', 'submission.', 'export.', 'purge.', 'translation.', 'forms.'] as const;
 
 /** A short, readable line of the details: changed fields before → after, else key: value. */
 export function describeDetail(detail: Record<string, unknown> | null): string {

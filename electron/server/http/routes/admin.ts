@@ -28,6 +28,12 @@ export function registerAdminRoutes(router: Router, ctx: ServerContext): void {
     }
     const { device, token } = await ctx.auth.createDevice(role, name, role === 'rater' ? counterId! : null);
     ctx.log.info({ deviceId: device.id, role }, 'device created');
+    // Creating a rating pad pairs it with its counter; the token itself is never logged.
+    await ctx.audit.record(req.principal, {
+      action: 'setup.device.create',
+      target: device.id,
+      detail: { before: null, after: { role, name, ...(role === 'rater' ? { counterId } : {}) } },
+    });
     return { status: 201, json: { id: device.id, role, name, token, ...(role === 'rater' ? { counterId } : {}) } };
   });
 
@@ -48,8 +54,14 @@ export function registerAdminRoutes(router: Router, ctx: ServerContext): void {
 
   router.add('DELETE', '/api/devices/:id', { access: ['admin'] }, async (req) => {
     const id = parse(Id, req.params.id);
+    const device = (await ctx.auth.listDevices()).find((d) => d.id === id);
     if (!(await ctx.auth.revokeDevice(id))) throw new HttpError(404, 'NOT_FOUND');
     ctx.log.info({ deviceId: id }, 'device revoked');
+    await ctx.audit.record(req.principal, {
+      action: 'setup.device.revoke',
+      target: id,
+      detail: { name: device?.name ?? null, role: device?.role ?? null, counterId: device?.counterId ?? null, before: { revoked: false }, after: { revoked: true } },
+    });
     return { status: 204 };
   });
 

@@ -58,6 +58,8 @@ export function registerCounterRoutes(router: Router, ctx: ServerContext): void 
   router.add('POST', '/api/counters/:id/open', { access: ['staff'], maxBody: 1024 }, async (req) => {
     const { languages } = parse(Open, req.body);
     const c = await openCounter(ctx.deps, parse(Id, req.params.id), staffActor(req), languages);
+    // Who sat at which desk, and when: the counter row keeps only its present state.
+    await ctx.audit.record(req.principal, { action: 'counter.open', target: c.id, detail: { languages } });
     return { status: 200, json: counterJson(c) };
   });
 
@@ -65,6 +67,7 @@ export function registerCounterRoutes(router: Router, ctx: ServerContext): void 
   for (const [path, fn] of Object.entries(changes)) {
     router.add('POST', `/api/counters/:id/${path}`, { access: ['staff'], maxBody: 1024 }, async (req) => {
       const c = await fn(ctx.deps, parse(Id, req.params.id), staffActor(req));
+      await ctx.audit.record(req.principal, { action: `counter.${path}`, target: c.id });
       return { status: 200, json: counterJson(c) };
     });
   }

@@ -48,20 +48,34 @@ async function settingsJson(ctx: ServerContext) {
   };
 }
 
+/** A stored district key's fingerprint for the audit trail; one that no longer reads is named so. */
+async function districtFingerprint(armored: string | null): Promise<string | null> {
+  if (!armored) return null;
+  try {
+    return (await readDistrictKey(armored)).fingerprint;
+  } catch {
+    return 'unreadable';
+  }
+}
+
 export function registerExportRoutes(router: Router, ctx: ServerContext): void {
   router.add('GET', '/api/export/settings', { access: ['admin'] }, async () => ({ status: 200, json: await settingsJson(ctx) }));
 
   router.add('PUT', '/api/export/settings', { access: ['admin'], maxBody: 80 * 1024 }, async (req) => {
     const body = parse(settingsBody, req.body);
     const s = service(ctx);
+    let afterKey: string | null = null;
     if (body.districtKey) {
       try {
-        await readDistrictKey(body.districtKey);
+        afterKey = (await readDistrictKey(body.districtKey)).fingerprint;
       } catch (e) {
         throw new HttpError(400, 'EXPORT_BAD_KEY', { problem: (e as Error).message });
       }
     }
     const before = await readExportSettings(s.store);
+    // Every later batch is encrypted to this key: the trail names both keys by fingerprint, so a
+    // key swapped in by a stolen admin session is visible (never the armored key itself).
+    const beforeKey = await districtFingerprint(before.districtKey);
     await ctx.db.write(async (c) => {
       if (body.schedule !== undefined) await s.store.setSettingIn(c, 'export.schedule', body.schedule);
       if (body.targets !== undefined) await s.store.setSettingIn(c, 'export.targets', body.targets);
@@ -70,8 +84,8 @@ export function registerExportRoutes(router: Router, ctx: ServerContext): void {
         action: 'setup.export.update',
         target: 'export',
         detail: {
-          before: { schedule: before.schedule, targets: before.targets, districtKey: before.districtKey ? 'set' : null },
-          after: { schedule: body.schedule, targets: body.targets, districtKey: body.districtKey === undefined ? undefined : body.districtKey ? 'set' : null },
+          before: { schedule: before.schedule, targets: before.targets, districtKey: beforeKey },
+          after: { schedule: body.schedule, targets: body.targets, districtKey: body.districtKey === undefined ? undefined : afterKey },
         },
       });
     });

@@ -84,7 +84,10 @@ export function registerPrintRoutes(router: Router, ctx: ServerContext): void {
 
   router.add('POST', '/api/tickets/:id/reprint', { access: ['staff'], maxBody: 1024 }, async (req) => {
     const p = service(ctx);
-    const { outcome, job } = await guard(() => p.reprint(parse(Id, req.params.id), STAFF_PRINT_WAIT_MS));
+    const id = parse(Id, req.params.id);
+    const { outcome, job } = await guard(() => p.reprint(id, STAFF_PRINT_WAIT_MS));
+    // A second paper ticket is a second claim on a place in the queue: who asked for it is kept.
+    await ctx.audit.record(req.principal, { action: 'print.reprint', target: id, detail: { jobId: job.id, state: outcome.state } });
     return { status: 200, json: { print: outcome, job: jobJson(job) } };
   });
 
@@ -107,8 +110,10 @@ export function registerPrintRoutes(router: Router, ctx: ServerContext): void {
         throw new HttpError(422, 'PRINTER_DEVICE_MISSING', { reason, path: addr.path });
       }
     }
+    const before = { address: p.config.address, paperWidth: p.config.paperWidth };
     await p.configure({ address: addr ? addr.text : null, paperWidth: next.paperWidth });
     ctx.log.info({ printer: addr?.text ?? null, paperWidth: next.paperWidth }, 'printer settings changed');
+    await ctx.audit.record(req.principal, { action: 'setup.printer.update', target: 'printer', detail: { before, after: { address: addr?.text ?? null, paperWidth: next.paperWidth } } });
     return { status: 200, json: await printerJson(p) };
   });
 
@@ -116,6 +121,7 @@ export function registerPrintRoutes(router: Router, ctx: ServerContext): void {
     const p = service(ctx);
     const { language } = parse(TestPrint, req.body);
     const { outcome, job } = await guard(() => p.testPrint(language, STAFF_PRINT_WAIT_MS));
+    await ctx.audit.record(req.principal, { action: 'print.test', target: 'printer', detail: { jobId: job.id, language, state: outcome.state } });
     return { status: 200, json: { print: outcome, job: jobJson(job) } };
   });
 }

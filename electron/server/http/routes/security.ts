@@ -82,12 +82,20 @@ export function registerSecurityRoutes(router: Router, ctx: ServerContext): void
 
   // Idempotent: acknowledging when the key is OS-protected (or headless) changes nothing
   // and returns the current status, so a double click or a stale page never errors.
-  router.add('POST', '/api/security/acknowledge', { access: ['admin'], maxBody: 1024 }, (req) => {
+  router.add('POST', '/api/security/acknowledge', { access: ['admin'], maxBody: 1024 }, async (req) => {
     const source = sources.get(ctx);
+    const before = securityJson(source).personalDataKey;
     if (source && source.status().protection === 'basic_text') {
       source.acknowledgeBasicTextRisk(adminName(req.principal));
       ctx.log.warn({ staffId: req.principal.kind === 'staff' ? req.principal.staffId : null }, 'personal-data key basic_text risk acknowledged');
     }
+    // Audited even when it changed nothing (OS-protected or headless): the admin said yes to a risk notice.
+    const after = securityJson(source).personalDataKey;
+    await ctx.audit.record(req.principal, {
+      action: 'setup.security.basicTextAck',
+      target: 'personalDataKey',
+      detail: { protection: after.protection, before: { acknowledged: before.acknowledged }, after: { acknowledged: after.acknowledged } },
+    });
     return { status: 200, json: { ...securityJson(source), personalDataStorage: ctx.personalData.status() } };
   });
 }

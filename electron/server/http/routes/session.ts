@@ -45,6 +45,7 @@ export function registerSessionRoutes(router: Router, ctx: ServerContext): void 
   router.add('DELETE', '/api/session', { access: ['staff', 'admin'] }, async (req) => {
     const token = bearerToken(req.headers);
     if (token) await ctx.auth.logout(token);
+    await ctx.audit.record(req.principal, { action: 'login.logout', target: req.principal.kind === 'staff' ? req.principal.staffId : null });
     return { status: 204 };
   });
 

@@ -197,6 +197,8 @@ export function registerTranslationRoutes(router: Router, ctx: ServerContext): v
     const changed = await catalog.store.write(async (conn) => {
       let n = 0;
       for (const a of accepted) if (await store(conn, req.principal, a.k, a.text, { by: a.by, at: a.at }, 'import')) n++;
+      // One summary line per import, also when nothing changed (each changed text has its own entry).
+      await ctx.audit.recordIn(conn, req.principal, { action: 'setup.translation.import', target: null, detail: { applied: accepted.length, changed: n, skipped: skipped.length } });
       return n;
     });
     await catalog.reload();

@@ -135,6 +135,7 @@ export function registerVoiceRoutes(router: Router, ctx: ServerContext): void {
     if (!type) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE');
     const body = req.rawBody;
     if (!body || body.length < 16 || !type.sniff(body)) throw new HttpError(400, 'BAD_REQUEST', { reason: 'not audio of the declared type' });
+    const before = (await effectiveManifest(lang)).clips.find((c) => c.id === clip.id);
     const dir = recordedDir(lang);
     await mkdir(dir, { recursive: true });
     // Write then rename, so a display never reads half a clip; then drop other formats of it.
@@ -146,14 +147,25 @@ export function registerVoiceRoutes(router: Router, ctx: ServerContext): void {
     for (const ext of Object.keys(EXT_TYPES)) if (ext !== type.ext) await unlink(join(dir, clip.id + ext)).catch(() => undefined);
     ctx.log.info({ lang, clip: clip.id, bytes: body.length }, 'voice clip recorded');
     const saved = (await effectiveManifest(lang)).clips.find((c) => c.id === clip.id);
+    await ctx.audit.record(req.principal, {
+      action: 'setup.voice.upload',
+      target: `${lang}/${clip.id}`,
+      detail: { before: { origin: before?.origin ?? null, rev: before?.rev ?? null }, after: { origin: saved?.origin ?? null, rev: saved?.rev ?? null, type: type.ext, bytes: body.length } },
+    });
     return { status: 200, json: saved };
   });
 
   router.add('DELETE', '/api/voice/:lang/:clip', { access: ['admin'] }, async (req) => {
     const lang = parseLang(req.params.lang);
     const clip = await clipOf(lang, req.params.clip ?? '');
+    const before = (await effectiveManifest(lang)).clips.find((c) => c.id === clip.id);
     for (const ext of Object.keys(EXT_TYPES)) await unlink(join(recordedDir(lang), clip.id + ext)).catch(() => undefined);
     const after = (await effectiveManifest(lang)).clips.find((c) => c.id === clip.id);
+    await ctx.audit.record(req.principal, {
+      action: 'setup.voice.delete',
+      target: `${lang}/${clip.id}`,
+      detail: { before: { origin: before?.origin ?? null, rev: before?.rev ?? null }, after: { origin: after?.origin ?? null, rev: after?.rev ?? null } },
+    });
     return { status: 200, json: after };
   });
 }
