@@ -36,7 +36,13 @@ export async function schemaVersion(conn: Connection): Promise<number> {
   return row?.user_version ?? 0;
 }
 
-export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, upTo = Infinity): Promise<number> {
+/** `afterEach` runs after each committed migration (the first-start crash test's fault hook). */
+export async function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  upTo = Infinity,
+  afterEach: (version: number) => void = () => undefined,
+): Promise<number> {
   return db.exclusive(async (conn) => {
     let current = await schemaVersion(conn);
     const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
@@ -55,6 +61,7 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
         throw e;
       }
       current = m.version;
+      afterEach(current);
     }
     return current;
   });
