@@ -164,20 +164,21 @@ describe('statistics: one definition in the API, the page, the workbook and the 
       const codes = STATISTICS_FILE.columns.map((c) => c.code);
       const exportCsv = (id: string) => {
         const row = exportRows.find((r) => r.scope === 'service' && r.key === id && r.day === DAY)!;
-        return new Map(STATISTICS_FILE.csv(row).map((v, i) => [codes[i]!, v]));
+        return { csv: new Map(STATISTICS_FILE.csv(row).map((v, i) => [codes[i]!, v])), json: STATISTICS_FILE.json(row) as Record<string, unknown> };
       };
 
       for (const [name, id] of [['A', A], ['B', B]] as const) {
         const hand = HAND[name];
         const page = pageRows.find((r) => r.key === id)!;
         const book = sheetRow(id);
-        const csv = exportCsv(id);
+        const { csv, json } = exportCsv(id);
         STAT_COLUMNS.forEach((c, i) => {
           const want = hand[c.field];
           assert.equal(apiRow(id)[c.field], want, `API ${name} ${c.field}`);
           assert.equal(page.cells[i]!.text, want === null ? '—' : want.toFixed(c.seconds ? 1 : 0), `page ${name} ${c.field}`);
           assert.equal(book[i] ?? null, want, `workbook ${name} ${c.field}`);
           assert.equal(csv.get(c.code), want, `export ${name} ${c.code}`);
+          assert.equal(json[c.json], want, `export JSON ${name} ${c.json}`);
         });
       }
       // Totals agree too: every ticket is taken once and served as once.

@@ -2,7 +2,7 @@
 // hour, language), the columns of core/statistics/columns.ts, computed by
 // core/statistics/figures.ts — the same module as the admin page's figures. Fed one ticket
 // at a time while the tickets file streams out; only three durations per ticket are kept.
-import { STAT_COLUMNS, figureValues } from '../statistics/columns.js';
+import { STAT_COLUMNS, figuresJson, figureValues } from '../statistics/columns.js';
 import { StatisticsBook, type StatRow } from '../statistics/figures.js';
 import type { Column, FileSpec } from './records.js';
 
@@ -25,5 +25,6 @@ const COLUMNS: Column[] = [
 export const STATISTICS_FILE: FileSpec<StatRow> = {
   columns: COLUMNS,
   csv: (r) => [r.day, r.scope, r.key, ...figureValues(r)],
-  json: (r) => r,
+  // The JSON keys of earlier releases for the first eight columns (tickets, noShows, meanWaitSeconds…).
+  json: (r) => ({ day: r.day, scope: r.scope, key: r.key, ...figuresJson(r) }),
 };
