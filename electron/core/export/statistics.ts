@@ -1,7 +1,7 @@
 // The daily statistics file that travels with each batch: per day × (day, service, counter,
 // hour, language), the columns of core/statistics/columns.ts, computed by
 // core/statistics/figures.ts — the same module as the admin page's figures. Fed one ticket
-// at a time while the tickets file streams out; only three durations per ticket are kept.
+// at a time while the tickets file streams out; no ticket is kept.
 import { STAT_COLUMNS, figuresJson, figureValues } from '../statistics/columns.js';
 import { StatisticsBook, type StatRow } from '../statistics/figures.js';
 import type { Column, FileSpec } from './records.js';
