@@ -1,7 +1,7 @@
 // The ticket lifecycle as explicit states and verbs. Every transition the hall allows is
 // listed in TRANSITIONS; anything else is refused with ILLEGAL_TRANSITION.
 import { DomainError } from './errors.js';
-import type { HallPolicy, Millis, Ticket, TicketState } from './model.js';
+import { isWaiting, type HallPolicy, type Millis, type Ticket, type TicketState } from './model.js';
 
 export type TicketVerb = 'call' | 'recall' | 'start' | 'finish' | 'noShow' | 'cancel' | 'transfer' | 'expire';
 
@@ -46,11 +46,17 @@ export function callTicket(ticket: Ticket, counterId: string, now: Millis): Tick
   if (ticket.targetCounterId && ticket.targetCounterId !== counterId) {
     throw new DomainError('NOT_AT_THIS_COUNTER', `Ticket ${ticket.code} was transferred to another counter.`);
   }
+  // The wait that this call ends: since issue, or since the transfer that put it back in a queue.
+  const waited = now - (ticket.requeuedAt ?? ticket.issuedAt);
   return {
     ...ticket,
     state,
     counterId,
     callCount: ticket.callCount + 1,
+    queueCallCount: ticket.queueCallCount + 1,
+    // A clock that stepped back gives a negative wait: it counts as 0 and is itself counted.
+    waitMs: ticket.waitMs + Math.max(0, waited),
+    clockSteps: ticket.clockSteps + (waited < 0 ? 1 : 0),
     firstCalledAt: ticket.firstCalledAt ?? now,
     lastCalledAt: now,
   };
@@ -67,7 +73,7 @@ export function recallTicket(ticket: Ticket, policy: HallPolicy, now: Millis): T
       { retryAfterSeconds: Math.ceil((gap - since) / 1000) },
     );
   }
-  return { ...ticket, state, callCount: ticket.callCount + 1, lastCalledAt: now };
+  return { ...ticket, state, callCount: ticket.callCount + 1, queueCallCount: ticket.queueCallCount + 1, lastCalledAt: now };
 }
 
 export function startTicket(ticket: Ticket, now: Millis): Ticket {
@@ -80,11 +86,12 @@ export function finishTicket(ticket: Ticket, now: Millis): Ticket {
 
 export function markNoShow(ticket: Ticket, policy: HallPolicy, now: Millis): Ticket {
   const state = target(ticket, 'noShow');
-  if (ticket.callCount < policy.noShowAfterCalls) {
+  // Calls in its current queue: after a transfer, the new counter calls it afresh.
+  if (ticket.queueCallCount < policy.noShowAfterCalls) {
     throw new DomainError(
       'NO_SHOW_TOO_EARLY',
-      `Ticket ${ticket.code} was called ${ticket.callCount} time(s); call it ${policy.noShowAfterCalls} times before marking no-show.`,
-      { callCount: ticket.callCount, required: policy.noShowAfterCalls },
+      `Ticket ${ticket.code} was called ${ticket.queueCallCount} time(s); call it ${policy.noShowAfterCalls} times before marking no-show.`,
+      { callCount: ticket.queueCallCount, required: policy.noShowAfterCalls },
     );
   }
   return { ...ticket, state, finishedAt: now };
@@ -94,9 +101,13 @@ export function cancelTicket(ticket: Ticket, now: Millis): Ticket {
   return { ...ticket, state: target(ticket, 'cancel'), finishedAt: now };
 }
 
-/** The day's close: a ticket of a closed day that never reached a final state. */
-export function expireTicket(ticket: Ticket, now: Millis): Ticket {
-  return { ...ticket, state: target(ticket, 'expire'), finishedAt: now };
+/**
+ * The day's close: a ticket of a closed day that never reached a final state. `endOfDay` is
+ * the last moment of the ticket's hall day (numbering.ts hallDayEnd), not the moment the
+ * close runs: a close after a restart must not stretch yesterday's tickets into today.
+ */
+export function expireTicket(ticket: Ticket, endOfDay: Millis): Ticket {
+  return { ...ticket, state: target(ticket, 'expire'), finishedAt: endOfDay };
 }
 
 export interface TransferTarget {
@@ -108,7 +119,7 @@ export interface TransferTarget {
  * A transfer puts the ticket back in the queue for another service and/or a specific
  * counter. It keeps queuedAt, so the resident does not go to the back of the line.
  */
-export function transferTicket(ticket: Ticket, to: TransferTarget): Ticket {
+export function transferTicket(ticket: Ticket, to: TransferTarget, now: Millis): Ticket {
   const state = target(ticket, 'transfer');
   const serviceId = to.serviceId ?? ticket.serviceId;
   const targetCounterId = to.counterId ?? null;
@@ -122,8 +133,11 @@ export function transferTicket(ticket: Ticket, to: TransferTarget): Ticket {
     targetCounterId,
     counterId: null,
     startedAt: null,
-    // Calls are counted per place: the new counter must call it afresh before a no-show.
-    callCount: 0,
+    // The new counter must call it afresh before a no-show; the ticket's own call count goes on.
+    queueCallCount: 0,
     lastCalledAt: null,
+    // A ticket moved while still waiting keeps waiting from where it was; one that had been
+    // called starts a new wait now.
+    requeuedAt: isWaiting(ticket.state) ? ticket.requeuedAt : now,
   };
 }

@@ -111,7 +111,16 @@ export interface Ticket {
   targetCounterId: string | null;
   /** The counter that called or serves it. */
   counterId: string | null;
+  /** Every call of the ticket, across transfers (recalls included). */
   callCount: number;
+  /** Calls in its current queue: a transfer starts this again at 0 (the no-show rule counts these). */
+  queueCallCount: number;
+  /** When it last went back into a queue after being called (a transfer); null: never. */
+  requeuedAt: Millis | null;
+  /** Time waited in queues so far: issue → first call plus each transfer → next call (only waits that ended in a call). */
+  waitMs: number;
+  /** Waits that came out negative because the clock stepped back, counted as 0 in waitMs. */
+  clockSteps: number;
   firstCalledAt: Millis | null;
   lastCalledAt: Millis | null;
   startedAt: Millis | null;

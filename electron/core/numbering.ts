@@ -35,6 +35,25 @@ export function hallDay(at: Millis, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/**
+ * The last millisecond of a hall-local day (YYYY-MM-DD): the moment just before the hall's
+ * next midnight. Found by bisection over the 30 hours around UTC midnight, so it holds for
+ * every offset (−12 … +14 h) and for days that a daylight-saving change shortens or lengthens.
+ */
+export function hallDayEnd(day: string, timeZone: string): Millis {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const nextMidnightUtc = Date.UTC(y, m - 1, d + 1);
+  // Invariant: hallDay(lo) ≤ day < hallDay(hi).
+  let lo = nextMidnightUtc - 15 * 3_600_000;
+  let hi = nextMidnightUtc + 15 * 3_600_000;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (hallDay(mid, timeZone) <= day) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The hall-local time of day, HH:MM. */
 export function hallTime(at: Millis, timeZone: string): string {
   const p = parts(at, timeZone);

@@ -18,6 +18,7 @@ export function ticketJson(t: Ticket) {
     counterId: t.counterId,
     targetCounterId: t.targetCounterId,
     callCount: t.callCount,
+    queueCallCount: t.queueCallCount,
     issuedAt: iso(t.issuedAt),
     firstCalledAt: iso(t.firstCalledAt),
     lastCalledAt: iso(t.lastCalledAt),

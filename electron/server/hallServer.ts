@@ -17,7 +17,7 @@ import { AuthStore } from '../store/authStore.js';
 import { Database } from '../store/db.js';
 import { SqliteHallStore } from '../store/hallStore.js';
 import { TranslationStore } from '../store/translationStore.js';
-import { migrate } from '../store/migrations/index.js';
+import { migrate, MIGRATIONS } from '../store/migrations/index.js';
 import { createPrinting } from '../print/index.js';
 import { useTicketLabels } from '../print/labels.js';
 import { defaultAppPaths, type AppPaths } from './appPaths.js';
@@ -25,6 +25,7 @@ import { AuditLog } from './audit.js';
 import { AuthService, DEFAULT_LOGIN_LIMITS, MIN_PASSWORD_LENGTH, type LoginLimits } from './auth.js';
 import type { ServerConfig, ServerContext } from './context.js';
 import { DEMO_HALL_NAME, seedDemoHall } from './demoHall.js';
+import { startupFault } from './startupFaults.js';
 import { createForms, startForms } from './forms/index.js';
 import { HostAllowList, localAddresses } from './http/hostCheck.js';
 import { createListener, DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUTS, type ConnectionLimits, type ServerTimeouts } from './http/listener.js';
@@ -99,7 +100,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   mkdirSync(options.dataDir, { recursive: true });
   const { log, close: closeLog } = await createLogger(options.dataDir, options.logLevel ?? process.env.HALL_LOG_LEVEL ?? 'info');
   const db = await Database.open(join(options.dataDir, 'hall.sqlite3'));
-  const version = await migrate(db);
+  const version = await migrate(db, MIGRATIONS, Infinity, (v) => startupFault(`migration-${v}`));
   const store = new SqliteHallStore(db);
   const clock = options.clock ?? systemClock;
   const auth = new AuthService(new AuthStore(db), clock, { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits });
@@ -140,6 +141,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
 
   const seeded = await seedDemoHall(store);
   if (seeded) log.info('demo hall created');
+  startupFault('demo-hall');
   context.retention = await startForms(context, { resourcesDir: paths.resources, audit, clock, log });
   if ((await auth.countAdmins()) === 0) {
     const given = options.adminPassword ?? process.env.HALL_ADMIN_PASSWORD;

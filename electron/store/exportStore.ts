@@ -10,6 +10,7 @@ import type {
   ExportTicket,
 } from '../core/export/records.js';
 import type { AnswerValue } from '../core/forms/definition.js';
+import { DEFAULT_POLICY } from '../core/model.js';
 import type { Connection, Database } from './db.js';
 
 export type RunTrigger = 'scheduled' | 'catch-up' | 'manual' | 'cli';
@@ -305,6 +306,13 @@ export class BatchReader {
     return !!(await this.conn.get(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, [name]));
   }
 
+  /** The hall's time zone (its policy), for the statistics' hours; the default when unset. */
+  async timeZone(): Promise<string> {
+    const r = await this.conn.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'policy'`);
+    const zone = r ? (JSON.parse(r.value) as { timeZone?: unknown }).timeZone : undefined;
+    return typeof zone === 'string' ? zone : DEFAULT_POLICY.timeZone;
+  }
+
   async *tickets(): AsyncGenerator<ExportTicket> {
     for await (const t of this.ticketLines()) yield t.record;
   }
@@ -322,7 +330,8 @@ export class BatchReader {
         'kioskId', t.kiosk_id, 'counterId', t.counter_id,
         'staffId', (SELECT e.staff_id FROM ticket_events e WHERE e.ticket_id = t.id AND e.staff_id IS NOT NULL ORDER BY e.at DESC, e.id DESC LIMIT 1),
         'state', t.state, 'callCount', t.call_count, 'issuedAt', t.issued_at, 'queuedAt', t.queued_at, 'firstCalledAt', t.first_called_at,
-        'lastCalledAt', t.last_called_at, 'startedAt', t.started_at, 'finishedAt', t.finished_at) AS j
+        'lastCalledAt', t.last_called_at, 'startedAt', t.started_at, 'finishedAt', t.finished_at,
+        'queueCallCount', t.queue_call_count, 'requeuedAt', t.requeued_at, 'waitMs', t.wait_ms, 'clockSteps', t.clock_steps) AS j
       FROM export_batch_records r JOIN tickets t ON t.id = r.record_id
       WHERE r.batch_id = ? AND r.kind = 'ticket' AND r.record_id > ? ORDER BY r.record_id LIMIT ?`;
     for await (const row of paged<{ k: string; j: string }>(this.conn, sql, [this.batchId])) {

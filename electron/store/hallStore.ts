@@ -321,6 +321,12 @@ export class SqliteHallStore implements HallStore {
     return (this.reads as SqlReads).getSetting<T>(key);
   }
 
+  /** A catalog write committed through another store's transaction (the forms' seed links a
+   *  service to its form): forget the cached catalog so the next read sees it. */
+  catalogChangedElsewhere(): void {
+    this.cache.invalidate();
+  }
+
   async write<T>(fn: (tx: SqlWrites) => Promise<T>): Promise<T> {
     let tx: SqlWrites | null = null;
     try {

@@ -83,6 +83,10 @@ export interface TicketRow {
   target_counter_id: string | null;
   counter_id: string | null;
   call_count: number;
+  queue_call_count: number;
+  requeued_at: number | null;
+  wait_ms: number;
+  clock_steps: number;
   first_called_at: number | null;
   last_called_at: number | null;
   started_at: number | null;
@@ -106,6 +110,10 @@ export function toTicket(r: TicketRow): Ticket {
     targetCounterId: r.target_counter_id,
     counterId: r.counter_id,
     callCount: r.call_count,
+    queueCallCount: r.queue_call_count,
+    requeuedAt: r.requeued_at,
+    waitMs: r.wait_ms,
+    clockSteps: r.clock_steps,
     firstCalledAt: r.first_called_at,
     lastCalledAt: r.last_called_at,
     startedAt: r.started_at,
@@ -116,13 +124,13 @@ export function toTicket(r: TicketRow): Ticket {
 export const TICKET_COLUMNS = [
   'id', 'day', 'service_id', 'issued_service_id', 'number', 'code', 'language', 'priority', 'kiosk_id',
   'state', 'issued_at', 'queued_at', 'target_counter_id', 'counter_id', 'call_count', 'first_called_at',
-  'last_called_at', 'started_at', 'finished_at',
+  'last_called_at', 'started_at', 'finished_at', 'queue_call_count', 'requeued_at', 'wait_ms', 'clock_steps',
 ] as const;
 
 export function ticketValues(t: Ticket): (string | number | null)[] {
   return [
     t.id, t.day, t.serviceId, t.issuedServiceId, t.number, t.code, t.language, t.priority ? 1 : 0, t.kioskId,
     t.state, t.issuedAt, t.queuedAt, t.targetCounterId, t.counterId, t.callCount, t.firstCalledAt,
-    t.lastCalledAt, t.startedAt, t.finishedAt,
+    t.lastCalledAt, t.startedAt, t.finishedAt, t.queueCallCount, t.requeuedAt, t.waitMs, t.clockSteps,
   ];
 }

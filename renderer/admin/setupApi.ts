@@ -1,6 +1,7 @@
 // The setup, statistics and audit calls of the admin page (issue 11), beside adminApi.ts so
 // the wire shapes of these endpoints are known in one place.
 import { useMemo } from 'react';
+import type { HallStats } from '../../electron/core/statistics/hall.js';
 import type { ApiClient } from '../shared/api.js';
 import type { Lang, Names, WeeklyHoursJson } from '../shared/wire.js';
 import { useAdmin } from './context.js';
@@ -42,22 +43,8 @@ export interface HallSettingsJson {
   policy: HallPolicyJson;
 }
 
-export interface TimeSummary {
-  n: number;
-  meanMinutes: number | null;
-  p90Minutes: number | null;
-}
-
-export interface StatsJson {
-  from: string;
-  to: string;
-  totals: { tickets: number; done: number; noShow: number; cancelled: number; open: number; wait: TimeSummary; service: TimeSummary };
-  byService: { serviceId: string; tickets: number; done: number; noShow: number; cancelled: number; open: number; priority: number; wait: TimeSummary; service: TimeSummary }[];
-  byCounter: { counterId: string; tickets: number; done: number; noShow: number; wait: TimeSummary; service: TimeSummary }[];
-  byHour: { hour: number; tickets: number }[];
-  byLanguage: { language: Lang; tickets: number }[];
-  byForm: { formId: string; submissions: number }[];
-}
+/** GET /api/stats: the core's own shape (electron/core/statistics/hall.ts). */
+export type StatsJson = HallStats;
 
 export interface AuditEntryJson {
   id: number;

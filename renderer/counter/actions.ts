@@ -68,7 +68,7 @@ export function availability(s: ConsoleSituation): Record<ActionId, Availability
   const noShow = (): Availability => {
     const v = ticketVerb(atCounter, 'noShow');
     if (v) return v;
-    const n = atCounter!.callCount;
+    const n = atCounter!.queueCallCount;
     return n < policy.noShowAfterCalls ? no('Reason.noShowTooEarly', { required: policy.noShowAfterCalls, count: n }) : ok;
   };
 

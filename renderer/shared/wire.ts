@@ -64,7 +64,10 @@ export interface TicketJson {
   kioskId: string | null;
   counterId: string | null;
   targetCounterId: string | null;
+  /** Every call of the ticket, across transfers. */
   callCount: number;
+  /** Calls in its current queue (since its last transfer): the no-show rule counts these. */
+  queueCallCount: number;
   issuedAt: string;
   firstCalledAt: string | null;
   lastCalledAt: string | null;

@@ -3,6 +3,7 @@
 // queue nor the call-next of today ever sees yesterday's tickets.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { hallDay, hallDayEnd } from '../../electron/core/numbering.js';
 import { exportServiceOf } from '../../electron/server/export/index.js';
 import { PAST_DAY_10H } from '../support/exportFixture.js';
 import { api, login, startTestHall, staffToken, tempDir } from '../support/hall.js';
@@ -29,8 +30,14 @@ describe('day’s close', () => {
       await exportServiceOf(hall.server.context)!.startup;
       // The same staff member logs in again the next morning.
       const staff2 = await login(hall.url, 'wang', 'staff-password');
+      // Expired, and finished at the end of their own hall day (23:59:59.999 in Shanghai), not at
+      // this morning's restart: their times never stretch into the next day (issue 19).
+      const endOfDay = hallDayEnd(hallDay(PAST_DAY_10H, 'Asia/Shanghai'), 'Asia/Shanghai');
+      assert.ok(endOfDay < now && endOfDay > PAST_DAY_10H);
       for (const id of [first, second]) {
-        assert.equal((await api<{ state: string }>(hall.url, 'GET', `/api/tickets/${id}`, hall.adminToken)).body.state, 'expired');
+        const t = (await api<{ state: string; finishedAt: string }>(hall.url, 'GET', `/api/tickets/${id}`, hall.adminToken)).body;
+        assert.equal(t.state, 'expired');
+        assert.equal(t.finishedAt, new Date(endOfDay).toISOString());
       }
       const counters = await api<{ id: string; currentTicketId: string | null }[]>(hall.url, 'GET', '/api/counters', staff2);
       assert.equal(counters.body.find((c) => c.id === 'counter-3')?.currentTicketId, null);

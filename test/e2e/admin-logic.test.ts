@@ -6,76 +6,28 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { computeStats } from '../../electron/core/stats.js';
 import { securityJson, type PersonalDataKeyStatusLike } from '../../electron/server/http/routes/security.js';
-import type { TicketInfo } from '../../renderer/admin/adminApi.js';
 import { formatTime } from '../../renderer/admin/format.js';
 import { printerAddressProblem } from '../../renderer/admin/printerAddress.js';
-import { hallDay, statsByService, totalStats } from '../../renderer/admin/stats.js';
-
-const T0 = Date.parse('2026-11-23T02:00:00Z'); // 10:00 in Asia/Shanghai
-const at = (minutes: number | null) => (minutes === null ? null : new Date(T0 + minutes * 60_000).toISOString());
-
-function ticket(p: Partial<TicketInfo> & { serviceId: string; state: TicketInfo['state'] }, times: { issued: number; called?: number; started?: number; finished?: number }): TicketInfo {
-  return {
-    id: Math.random().toString(36).slice(2),
-    code: 'A001',
-    day: '2026-11-23',
-    issuedServiceId: p.serviceId,
-    number: 1,
-    language: 'zh',
-    priority: false,
-    kioskId: null,
-    counterId: null,
-    targetCounterId: null,
-    callCount: times.called === undefined ? 0 : 1,
-    issuedAt: at(times.issued)!,
-    firstCalledAt: at(times.called ?? null),
-    lastCalledAt: at(times.called ?? null),
-    startedAt: at(times.started ?? null),
-    finishedAt: at(times.finished ?? null),
-    ...p,
-  };
-}
+import { hallDay, STAT_COLUMNS, statsTableRows } from '../../renderer/admin/stats.js';
 
 describe('admin statistics', () => {
-  const tickets: TicketInfo[] = [
-    ticket({ serviceId: 'a', state: 'done' }, { issued: 0, called: 10, started: 11, finished: 19 }),
-    ticket({ serviceId: 'a', state: 'done' }, { issued: 5, called: 25, started: 26, finished: 30 }),
-    ticket({ serviceId: 'a', state: 'no_show' }, { issued: 6, called: 36 }),
-    ticket({ serviceId: 'a', state: 'issued' }, { issued: 40 }),
-    ticket({ serviceId: 'a', state: 'transferred' }, { issued: 41, called: 45, started: 46 }),
-    ticket({ serviceId: 'b', state: 'serving' }, { issued: 0, called: 2, started: 3 }),
-    ticket({ serviceId: 'b', state: 'cancelled' }, { issued: 1 }),
-  ];
-
-  it('counts each state per service and averages wait and service minutes', () => {
-    const rows = statsByService(tickets);
-    const a = rows.get('a')!;
-    assert.deepEqual(
-      [a.issued, a.waiting, a.inProgress, a.done, a.noShow, a.cancelled],
-      [5, 2, 0, 2, 1, 0],
-    );
-    // Waits of called tickets: 10, 20, 30, 4 → 16; service of finished ones: 8, 4 → 6.
-    assert.equal(a.avgWaitMinutes, 16);
-    assert.equal(a.avgServiceMinutes, 6);
-    const b = rows.get('b')!;
-    assert.deepEqual([b.issued, b.waiting, b.inProgress, b.done, b.noShow, b.cancelled], [2, 0, 1, 0, 0, 1]);
-    assert.equal(b.avgWaitMinutes, 2);
-    assert.equal(b.avgServiceMinutes, null, 'a service still running has no duration yet');
-  });
-
-  it('totals over all services, averaging per ticket', () => {
-    const t = totalStats(tickets);
-    assert.equal(t.issued, 7);
-    assert.equal(t.done, 2);
-    assert.equal(t.avgWaitMinutes, (10 + 20 + 30 + 4 + 2) / 5);
-    assert.equal(totalStats([]).avgWaitMinutes, null);
-    assert.equal(totalStats([]).issued, 0);
-  });
-
-  it('ignores a call time before the issue time instead of averaging a negative wait', () => {
-    const odd = [ticket({ serviceId: 'a', state: 'called' }, { issued: 10, called: 5 })];
-    assert.equal(statsByService(odd).get('a')!.avgWaitMinutes, null);
+  it('lays the core figures out in the shared columns: counts whole, seconds to 0.1, — for none', () => {
+    const stats = computeStats({
+      from: '2026-11-23', to: '2026-11-23', timeZone: 'UTC', submissions: [],
+      tickets: [
+        { day: '2026-11-23', serviceId: 'a', issuedServiceId: 'a', counterId: 'c1', language: 'zh', state: 'done', priority: false,
+          issuedAt: 0, firstCalledAt: 12_340, startedAt: 20_000, finishedAt: 80_000, callCount: 2, waitMs: 12_340, clockSteps: 0 },
+        { day: '2026-11-23', serviceId: 'b', issuedServiceId: 'b', counterId: null, language: 'bo', state: 'cancelled', priority: false,
+          issuedAt: 0, firstCalledAt: null, startedAt: null, finishedAt: 1, callCount: 0, waitMs: 0, clockSteps: 0 },
+      ],
+    });
+    const rows = statsTableRows(stats.byService.map((r) => ({ key: r.serviceId, label: r.serviceId, figures: r })), (n, d) => n.toFixed(d));
+    const cell = (row: number, field: string) => rows[row]!.cells.find((c) => c.field === field)!.text;
+    assert.deepEqual(rows[0]!.cells.map((c) => c.field), STAT_COLUMNS.map((c) => c.field));
+    assert.deepEqual([cell(0, 'taken'), cell(0, 'served'), cell(0, 'calls'), cell(0, 'waitMeanSeconds'), cell(0, 'serviceMeanSeconds')], ['1', '1', '2', '12.3', '60.0']);
+    assert.deepEqual([cell(1, 'cancelled'), cell(1, 'waitMeanSeconds')], ['1', '—']);
   });
 
   it("takes the day in the hall's time zone, not the browser's", () => {

@@ -190,20 +190,20 @@ describe('admin page', () => {
       );
     };
     // Every ticket: 3 issued in all, 1 done; the served one belongs to the service it was called from.
-    await expectCell('total', 'issued', '3');
-    await expectCell('total', 'done', '1');
+    await expectCell('total', 'taken', '3');
+    await expectCell('total', 'served', '1');
     await expectCell('total', 'waiting', '2');
-    await expectCell(servedService, 'done', '1');
-    assert.notEqual(await cell(servedService, 'avgService').innerText(), '—');
-    assert.notEqual(await cell(servedService, 'avgWait').innerText(), '—');
+    await expectCell(servedService, 'served', '1');
+    assert.notEqual(await cell(servedService, 'serviceMeanSeconds').innerText(), '—');
+    assert.notEqual(await cell(servedService, 'waitMeanSeconds').innerText(), '—');
     const untouched = services.find((s) => s.id !== a.id && s.id !== b.id)!;
-    await expectCell(untouched.id, 'issued', '0');
-    assert.equal(await cell(untouched.id, 'avgWait').innerText(), '—');
+    await expectCell(untouched.id, 'taken', '0');
+    assert.equal(await cell(untouched.id, 'waitMeanSeconds').innerText(), '—');
 
     // A ticket issued while the page is open appears without pressing refresh (WebSocket).
     await issue(untouched.id, 'admin-stats-4');
-    await expectCell(untouched.id, 'issued', '1');
-    await expectCell('total', 'issued', '4');
+    await expectCell(untouched.id, 'taken', '1');
+    await expectCell('total', 'taken', '4');
   });
 
   it('sets up the printer, test-prints, previews a ticket and shows a failed job with its reason', async () => {

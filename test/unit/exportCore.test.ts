@@ -6,7 +6,7 @@ import { CSV_BOM, csvField, csvRow, parseCsv } from '../../electron/core/export/
 import { buildManifest, manifestProblems } from '../../electron/core/export/manifest.js';
 import { submissionFile } from '../../electron/core/export/records.js';
 import { cronPattern, latestScheduled, runMissed } from '../../electron/core/export/schedule.js';
-import { DailyStatistics, percentile } from '../../electron/core/export/statistics.js';
+import { DailyStatistics, STATISTICS_FILE } from '../../electron/core/export/statistics.js';
 
 const TZ = 'Asia/Shanghai';
 const local = (y: number, mo: number, d: number, h: number, mi = 0) => Date.UTC(y, mo - 1, d, h - 8, mi);
@@ -56,24 +56,24 @@ describe('CSV (RFC 4180, Excel)', () => {
 });
 
 describe('daily statistics', () => {
-  it('nearest-rank p90 and means per service, counter and language', () => {
-    assert.equal(percentile([], 90), null);
-    assert.equal(percentile([5], 90), 5);
-    assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90), 9);
-    const s = new DailyStatistics();
+  const st = { issuedServiceId: 'A', priority: false, callCount: 1, clockSteps: 0 };
+  it('nearest-rank p90 and means per service, counter and language, with the shared columns', () => {
+    const s = new DailyStatistics('UTC');
     for (let i = 1; i <= 10; i++) {
-      s.add({ day: 'd', serviceId: 'A', counterId: 'c1', language: i % 2 ? 'bo' : 'ug', state: 'done', issuedAt: 0, firstCalledAt: i * 1000, startedAt: 0, finishedAt: 60_000 });
+      s.add({ ...st, day: 'd', serviceId: 'A', counterId: 'c1', language: i % 2 ? 'bo' : 'ug', state: 'done', issuedAt: 0, firstCalledAt: i * 1000, startedAt: 0, finishedAt: 60_000, waitMs: i * 1000 });
     }
-    s.add({ day: 'd', serviceId: 'A', counterId: null, language: 'zh', state: 'expired', issuedAt: 0, firstCalledAt: null, startedAt: null, finishedAt: 5 });
-    s.add({ day: 'd', serviceId: 'A', counterId: 'c1', language: 'zh', state: 'no_show', issuedAt: 0, firstCalledAt: 30_000, startedAt: null, finishedAt: 5 });
+    s.add({ ...st, callCount: 0, day: 'd', serviceId: 'A', counterId: null, language: 'zh', state: 'expired', issuedAt: 0, firstCalledAt: null, startedAt: null, finishedAt: 5, waitMs: 0 });
+    s.add({ ...st, callCount: 2, day: 'd', serviceId: 'A', counterId: 'c1', language: 'zh', state: 'no_show', issuedAt: 0, firstCalledAt: 30_000, startedAt: null, finishedAt: 5, waitMs: 30_000 });
     const rows = s.rows();
     const a = rows.find((r) => r.scope === 'service' && r.key === 'A')!;
-    assert.deepEqual([a.tickets, a.served, a.noShows, a.expired], [12, 10, 1, 1]);
-    assert.equal(a.meanWaitSeconds, Math.round((55 + 30) / 11 * 10) / 10);
-    assert.equal(a.p90WaitSeconds, 10);
-    assert.equal(a.meanServiceSeconds, 60);
-    assert.equal(rows.find((r) => r.scope === 'counter' && r.key === 'c1')?.tickets, 11);
-    assert.deepEqual(rows.filter((r) => r.scope === 'language').map((r) => [r.key, r.tickets]), [['bo', 5], ['ug', 5], ['zh', 2]]);
+    assert.deepEqual([a.taken, a.servedAs, a.served, a.noShow, a.expired, a.calls], [12, 12, 10, 1, 1, 12]);
+    assert.equal(a.waitMeanSeconds, Math.round(((55 + 30) / 11) * 10) / 10);
+    assert.equal(a.waitP90Seconds, 10);
+    assert.equal(a.serviceMeanSeconds, 60);
+    assert.equal(rows.find((r) => r.scope === 'counter' && r.key === 'c1')?.taken, 11);
+    assert.deepEqual(rows.filter((r) => r.scope === 'language').map((r) => [r.key, r.taken]), [['bo', 5], ['ug', 5], ['zh', 2]]);
+    assert.deepEqual(rows.filter((r) => r.scope === 'day').map((r) => [r.key, r.taken]), [['d', 12]]);
+    assert.equal(STATISTICS_FILE.csv(a).length, STATISTICS_FILE.columns.length);
   });
 });
 

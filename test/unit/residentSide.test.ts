@@ -14,7 +14,7 @@ import type { VoiceManifest } from '../../renderer/shared/voicePack.js';
 const ticket = (over: Partial<Ticket> = {}): Ticket => ({
   id: 't1', day: '2026-11-24', serviceId: 's', issuedServiceId: 's', number: 7, code: 'A007', language: 'ug', priority: false,
   kioskId: null, state: 'done', issuedAt: 0, queuedAt: 0, targetCounterId: null, counterId: 'c1', callCount: 1,
-  firstCalledAt: 10, lastCalledAt: 10, startedAt: 20, finishedAt: 1000, ...over,
+  queueCallCount: 1, requeuedAt: null, waitMs: 10, clockSteps: 0, firstCalledAt: 10, lastCalledAt: 10, startedAt: 20, finishedAt: 1000, ...over,
 });
 
 describe('rating rules', () => {

@@ -7,7 +7,10 @@ import { CSV_FORMULA_GUARD } from './csv.js';
 export const MANIFEST_NAME = 'manifest.json';
 export const MANIFEST_FORMAT = 'hall-kiosk-export';
 /** Bumped when a file's columns or meaning change; the district's loader keys on it. */
-export const EXPORT_SCHEMA_VERSION = 1;
+/** 2 (issue 19): ticket call_count counts every call and four ticket columns were added;
+ *  statistics `tickets` counts the issued service, the wait is the total wait, new columns and
+ *  the `day` and `hour` scopes were added (docs/export.md). */
+export const EXPORT_SCHEMA_VERSION = 2;
 
 export interface ManifestFile {
   name: string;

@@ -23,6 +23,7 @@ export interface ExportTicket {
   counterId: string | null;
   staffId: string | null;
   state: string;
+  /** Every call of the ticket, across transfers (before issue 19: calls since the last transfer). */
   callCount: number;
   issuedAt: number;
   queuedAt: number;
@@ -30,6 +31,14 @@ export interface ExportTicket {
   lastCalledAt: number | null;
   startedAt: number | null;
   finishedAt: number | null;
+  /** Calls in its last queue (since its last transfer). */
+  queueCallCount: number;
+  /** When it last went back into a queue after being called (a transfer); null: never. */
+  requeuedAt: number | null;
+  /** Total time waited in queues (issue → first call, plus each transfer → next call), ms. */
+  waitMs: number;
+  /** Waits that came out negative (the clock stepped back) and were counted as 0. */
+  clockSteps: number;
 }
 
 export interface ExportPrintJob {
@@ -146,11 +155,15 @@ export const TICKET_FILE: FileSpec<ExportTicket> = {
     { code: 'last_called_at', label: '最后叫号时间' },
     { code: 'started_at', label: '开始办理时间' },
     { code: 'finished_at', label: '结束时间' },
+    { code: 'queue_call_count', label: '末次排队叫号次数' },
+    { code: 'requeued_at', label: '最近转办时间' },
+    { code: 'wait_ms', label: '累计等候（毫秒）' },
+    { code: 'clock_steps', label: '时钟回拨次数' },
   ],
   csv: (t) => [
     t.id, t.day, t.code, t.serviceId, t.issuedServiceId, t.language, t.priority ? 1 : 0, t.kioskId, t.counterId, t.staffId,
     t.state, t.callCount, isoTime(t.issuedAt), isoTime(t.queuedAt), isoTime(t.firstCalledAt), isoTime(t.lastCalledAt),
-    isoTime(t.startedAt), isoTime(t.finishedAt),
+    isoTime(t.startedAt), isoTime(t.finishedAt), t.queueCallCount, isoTime(t.requeuedAt), t.waitMs, t.clockSteps,
   ],
   json: (t) => t,
 };

@@ -4,6 +4,7 @@
 // midnight, before every export and at start-up (for days the machine was off); running it
 // twice changes nothing the second time.
 import { expireTicket } from '../lifecycle.js';
+import { hallDayEnd } from '../numbering.js';
 import type { Counter, Ticket } from '../model.js';
 import type { HallDeps } from '../ports.js';
 import { today } from './today.js';
@@ -19,12 +20,18 @@ export interface DayCloseResult {
 export async function closeDay(deps: HallDeps): Promise<DayCloseResult> {
   const now = deps.clock.now();
   const open = await today(deps.store.reads, deps.clock);
+  const { timeZone } = await deps.store.reads.getPolicy();
   const { expired, counters } = await deps.store.write(async (tx) => {
     const unfinished = await tx.unfinishedTicketsBefore(open);
     const expired: Ticket[] = [];
     const freed = new Map<string, Counter>();
+    const ends = new Map<string, number>();
     for (const t of unfinished) {
-      const after = expireTicket(t, now);
+      // The ticket ends with its hall day, not when the close happens to run (after a restart
+      // or a machine that was off, that is days later); never later than now.
+      let end = ends.get(t.day);
+      if (end === undefined) ends.set(t.day, (end = Math.min(now, hallDayEnd(t.day, timeZone))));
+      const after = expireTicket(t, end);
       await tx.updateTicket(after);
       await tx.addTicketEvent({ ticketId: t.id, at: now, verb: 'expire', counterId: t.counterId, staffId: null, detail: { from: t.state } });
       expired.push(after);

@@ -99,7 +99,7 @@ export function transfer(deps: HallDeps, ticketId: string, actor: StaffActor, to
         const c = await tx.getCounter(to.counterId);
         if (!c) throw new DomainError('NOT_FOUND', 'No such counter to transfer to.', { counterId: to.counterId });
       }
-      return transferTicket(t, to);
+      return transferTicket(t, to, deps.clock.now());
     },
     { ...to },
   );

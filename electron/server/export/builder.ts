@@ -148,7 +148,7 @@ export async function buildBatchFile(input: BuildInput): Promise<BuildResult> {
       files.push(...(await pair.finish()));
     };
 
-    const stats = new DailyStatistics();
+    const stats = new DailyStatistics(await reader.timeZone());
     await addPair('tickets', TICKET_FILE, rendered(reader.ticketLines()), (t) => stats.add(t));
     faultPoint('building');
     await addPair('print_jobs', PRINT_JOB_FILE, reader.printJobs());

@@ -5,6 +5,7 @@
 import { Cron } from 'croner';
 import { cronPattern, runMissed } from '../../core/export/schedule.js';
 import { closeDay } from '../../core/usecases/closeDay.js';
+import { startupFault } from '../startupFaults.js';
 import type { HallDeps } from '../../core/ports.js';
 import type { ExportStore } from '../../store/exportStore.js';
 import type { ExportRunner, RunOutcome } from './runner.js';
@@ -25,6 +26,7 @@ export class ExportScheduler {
   /** Closes missed days, then runs once if the scheduled run was missed; resolves when done. */
   async start(): Promise<RunOutcome | null> {
     await closeDay(this.deps);
+    startupFault('day-close');
     await this.reschedule();
     const since = await this.store.settingOrCreate('export.since', () => this.deps.clock.now());
     const last = Math.max(since, (await this.store.lastRunStart()) ?? since);

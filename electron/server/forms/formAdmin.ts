@@ -12,6 +12,14 @@ import { HttpError } from '../http/errors.js';
 import type { Principal } from '../http/router.js';
 import type { FormCatalog } from './catalog.js';
 import { checkDefinition } from './checkDefinition.js';
+import { startupFault } from '../startupFaults.js';
+import type { Connection } from '../../store/db.js';
+
+/** Links a form to its service inside the caller's transaction, unless the service has one. */
+async function linkFormIfUnset(conn: Connection, serviceId: string, formId: string): Promise<boolean> {
+  const r = await conn.run('UPDATE services SET form_id = ? WHERE id = ? AND form_id IS NULL', [formId, serviceId]);
+  return r.changes > 0;
+}
 
 export interface FormAdminDeps {
   catalog: FormCatalog;
@@ -123,22 +131,22 @@ export class FormAdmin {
       }
       const def = checked.def;
       const now = this.d.clock.now();
-      const fresh = await this.d.catalog.write(async (tx, conn) => {
+      // Stored and linked to its service in ONE transaction: a power cut between the two used
+      // to leave a stored form that the next start skipped and never linked (issue 19).
+      const linked = await this.d.catalog.write(async (tx, conn) => {
         const newest = await tx.newestVersion(def.id);
         if (newest !== null && newest >= def.version) return null;
         await tx.insert(def, now, null);
         await this.d.audit.recordIn(conn, 'system', { action: 'setup.form.seed', target: def.id, detail: { version: def.version } });
-        return newest === null;
+        // Only a form new to this hall is linked; a later choice of the admin is never overridden.
+        if (newest !== null || !def.serviceId) return false;
+        return linkFormIfUnset(conn, def.serviceId, def.id);
       });
-      if (fresh === null) continue;
+      if (linked === null) continue;
+      // After the commit: the hall's cached catalog now sees the service's form.
+      if (linked) this.d.hall.catalogChangedElsewhere();
       stored.push(`${def.id}@${def.version}`);
-      if (fresh && def.serviceId) {
-        const serviceId = def.serviceId;
-        await this.d.hall.write(async (tx) => {
-          const service = await tx.getService(serviceId);
-          if (service && service.formId === null) await tx.saveService({ ...service, formId: def.id });
-        });
-      }
+      startupFault(`form-${def.id}`);
     }
     if (stored.length > 0) this.d.log.info({ forms: stored }, 'default forms stored');
     return stored;

@@ -10,6 +10,7 @@ import { m0050Forms } from './0050-forms.js';
 import { m0060Export } from './0060-export.js';
 import { m0080AdminSetup } from './0080-admin-setup.js';
 import { m0090ResidentSide } from './0090-resident-side.js';
+import { m0100TicketWaits } from './0100-ticket-waits.js';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0060Export,
   m0080AdminSetup,
   m0090ResidentSide,
+  m0100TicketWaits,
 ];
 
 export async function schemaVersion(conn: Connection): Promise<number> {
@@ -34,7 +36,13 @@ export async function schemaVersion(conn: Connection): Promise<number> {
   return row?.user_version ?? 0;
 }
 
-export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, upTo = Infinity): Promise<number> {
+/** `afterEach` runs after each committed migration (the first-start crash test's fault hook). */
+export async function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  upTo = Infinity,
+  afterEach: (version: number) => void = () => undefined,
+): Promise<number> {
   return db.exclusive(async (conn) => {
     let current = await schemaVersion(conn);
     const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
@@ -53,6 +61,7 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
         throw e;
       }
       current = m.version;
+      afterEach(current);
     }
     return current;
   });

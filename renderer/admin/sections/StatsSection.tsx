@@ -1,8 +1,9 @@
-// Statistics for a day or a range. A single day shows the live per-service table computed
-// from the day's tickets (renderer/admin/stats.ts); every range shows the server's figures
-// (GET /api/stats, electron/core/stats.ts) as charts with tables beside them, and offers the
-// XLSX download. While the range reaches today, both refresh on ticket events (at most once
-// a second) and every minute, so today's view keeps itself current.
+// Statistics for a day or a range: the server's figures (GET /api/stats, computed only by
+// electron/core/statistics/figures.ts) as one full table per service with the day's total,
+// then charts with the per-counter, per-hour, per-language and per-day tables, all with the
+// same columns (core/statistics/columns.ts), a help text defining each column, and the XLSX
+// download. While the range reaches today, the figures refresh on ticket events (at most
+// once a second) and every minute, so today's view keeps itself current.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHallEvents } from '../../shared/events.js';
@@ -11,8 +12,8 @@ import { useAdmin } from '../context.js';
 import { EChart, type ChartOption } from '../EChart.js';
 import { ErrorText } from '../ErrorText.js';
 import { formatNumber } from '../format.js';
-import { downloadWithToken, useSetupApi, type StatsJson, type TimeSummary } from '../setupApi.js';
-import { hallDay, statsByService, totalStats, type ServiceStats } from '../stats.js';
+import { downloadWithToken, useSetupApi, type StatsJson } from '../setupApi.js';
+import { hallDay, STAT_COLUMNS, statsTableRows, type Figures } from '../stats.js';
 import { useResource } from '../useResource.js';
 
 const REFRESH_DEBOUNCE_MS = 1_000;
@@ -27,14 +28,11 @@ export function StatsSection() {
   const today = hallDay(new Date(), zone);
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
-  const single = from === to;
-  const tickets = useResource(() => (single ? api.tickets(from) : Promise.resolve([])), [api, from, single]);
   const range = useResource(() => setup.stats(from, to), [setup, from, to]);
   const services = useResource(() => api.services(), [api]);
   const counters = useResource(() => api.counters(), [api]);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const live = to >= today;
-  const reloadTickets = tickets.reload;
   const reloadRange = range.reload;
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -48,7 +46,6 @@ export function StatsSection() {
     if (pending.current) return;
     pending.current = setTimeout(() => {
       pending.current = null;
-      void reloadTickets();
       void reloadRange();
     }, REFRESH_DEBOUNCE_MS);
   });
@@ -103,7 +100,7 @@ export function StatsSection() {
         <button type="button" onClick={() => setRange(today, today)}>
           {t('Stats.today')}
         </button>
-        <button type="button" onClick={() => (void reloadTickets(), void reloadRange())}>
+        <button type="button" onClick={() => void reloadRange()}>
           {t('Stats.refresh')}
         </button>
         <button type="button" className="primary" onClick={() => void download()}>
@@ -113,66 +110,18 @@ export function StatsSection() {
           {t(`Stats.live_${connection}`)}
         </span>
       </div>
-      <ErrorText error={tickets.error ?? range.error ?? services.error ?? downloadError} />
-      {single && tickets.data && <DayTable tickets={tickets.data} order={order} lang={lang} />}
+      <ErrorText error={range.error ?? services.error ?? downloadError} />
+      {range.data && (
+        <StatsTable
+          testId="stats-table"
+          labelHeader={t('Stats.service')}
+          rows={range.data.byService.map((r) => ({ key: r.serviceId, label: name(r.serviceId), figures: r }))}
+          total={{ key: 'total', label: t('Stats.total'), figures: range.data.totals }}
+        />
+      )}
       {range.data && <RangeView stats={range.data} name={name} counterName={counterName} />}
+      <StatsHelp />
     </section>
-  );
-}
-
-function DayTable({ tickets, order, lang }: { tickets: NonNullable<Parameters<typeof statsByService>[0]>; order: ServiceInfo[]; lang: Lang }) {
-  const { t } = useTranslation('admin');
-  const rows = statsByService(tickets);
-  const known = new Set(order.map((s) => s.id));
-  const extra = [...rows.keys()].filter((id) => !known.has(id));
-  const total = totalStats(tickets);
-  return (
-    <table data-testid="stats-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('Stats.service')}</th>
-          <th scope="col">{t('Stats.issued')}</th>
-          <th scope="col">{t('Stats.waiting')}</th>
-          <th scope="col">{t('Stats.inProgress')}</th>
-          <th scope="col">{t('Stats.done')}</th>
-          <th scope="col">{t('Stats.noShow')}</th>
-          <th scope="col">{t('Stats.cancelled')}</th>
-          <th scope="col">{t('Stats.avgWait')}</th>
-          <th scope="col">{t('Stats.avgService')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {order.map((s) => (
-          <StatsRow key={s.id} label={`${s.prefix} ${s.names[lang]}`} stats={rows.get(s.id)} serviceId={s.id} lang={lang} />
-        ))}
-        {extra.map((id) => (
-          <StatsRow key={id} label={id} stats={rows.get(id)} serviceId={id} lang={lang} />
-        ))}
-      </tbody>
-      <tfoot>
-        <StatsRow label={t('Stats.total')} stats={total} serviceId="total" lang={lang} header />
-      </tfoot>
-    </table>
-  );
-}
-
-function StatsRow(props: { label: string; stats: ServiceStats | undefined; serviceId: string; lang: Lang; header?: boolean }) {
-  const s = props.stats;
-  const n = (v: number | undefined) => formatNumber(v ?? 0, props.lang);
-  const m = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(v, props.lang, 1));
-  const Label = props.header ? 'th' : 'td';
-  return (
-    <tr data-service-id={props.serviceId}>
-      <Label scope={props.header ? 'row' : undefined}>{props.label}</Label>
-      <td data-col="issued">{n(s?.issued)}</td>
-      <td data-col="waiting">{n(s?.waiting)}</td>
-      <td data-col="inProgress">{n(s?.inProgress)}</td>
-      <td data-col="done">{n(s?.done)}</td>
-      <td data-col="noShow">{n(s?.noShow)}</td>
-      <td data-col="cancelled">{n(s?.cancelled)}</td>
-      <td data-col="avgWait">{m(s?.avgWaitMinutes)}</td>
-      <td data-col="avgService">{m(s?.avgServiceMinutes)}</td>
-    </tr>
   );
 }
 
@@ -189,7 +138,7 @@ function RangeView({ stats, name, counterName }: { stats: StatsJson; name: (id: 
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: stats.byService.map((r) => name(r.serviceId)) },
-      series: [{ type: 'bar', name: t('Stats.issued'), data: stats.byService.map((r) => r.tickets), itemStyle: { color: ACCENT } }],
+      series: [{ type: 'bar', name: t('Stats.col_taken'), data: stats.byService.map((r) => r.taken), itemStyle: { color: ACCENT } }],
     }),
     [stats, name, t],
   );
@@ -199,7 +148,7 @@ function RangeView({ stats, name, counterName }: { stats: StatsJson; name: (id: 
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: stats.byHour.map((h) => String(h.hour).padStart(2, '0')) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('Stats.issued'), data: stats.byHour.map((h) => h.tickets), itemStyle: { color: '#2f7d4f' } }],
+      series: [{ type: 'bar', name: t('Stats.col_taken'), data: stats.byHour.map((h) => h.taken), itemStyle: { color: '#2f7d4f' } }],
     }),
     [stats, t],
   );
@@ -211,20 +160,20 @@ function RangeView({ stats, name, counterName }: { stats: StatsJson; name: (id: 
         {
           type: 'pie',
           radius: ['35%', '65%'],
-          data: stats.byLanguage.map((l) => ({ name: t(`Setup.lang_${l.language}`), value: l.tickets })),
+          data: stats.byLanguage.map((l) => ({ name: t(`Setup.lang_${l.language}`), value: l.taken })),
         },
       ],
     }),
     [stats, t],
   );
-  const busiest = stats.byHour.reduce((best, h) => (h.tickets > best.tickets ? h : best), { hour: -1, tickets: 0 });
+  const busiest = stats.byHour.reduce((best, h) => (h.taken > best.taken ? h : best), { hour: -1, taken: 0 });
 
   return (
     <div data-testid="stats-range">
       <p>
         {t('Stats.rangeSummary', {
-          tickets: n(stats.totals.tickets),
-          done: n(stats.totals.done),
+          tickets: n(stats.totals.taken),
+          done: n(stats.totals.served),
           noShow: n(stats.totals.noShow),
         })}
         {busiest.hour >= 0 && ` ${t('Stats.busiestHour', { hour: `\u2066${String(busiest.hour).padStart(2, '0')}:00\u2069` })}`}
@@ -232,42 +181,33 @@ function RangeView({ stats, name, counterName }: { stats: StatsJson; name: (id: 
       <h3>{t('Stats.byService')}</h3>
       <div className="stats-grid">
         <EChart option={serviceChart} label={t('Stats.byService')} testId="chart-services" />
-        <GroupTable
+        <StatsTable
           testId="stats-services"
           labelHeader={t('Stats.service')}
-          rows={stats.byService.map((r) => ({ key: r.serviceId, label: name(r.serviceId), serviceId: r.serviceId, figures: r }))}
+          rows={stats.byService.map((r) => ({ key: r.serviceId, label: name(r.serviceId), figures: r }))}
         />
       </div>
       <h3>{t('Stats.byHour')}</h3>
       <div className="stats-grid">
         <EChart option={hourChart} label={t('Stats.byHour')} testId="chart-hours" />
-        <GroupTable
+        <StatsTable
           testId="stats-counters"
           caption={t('Stats.byCounter')}
           labelHeader={t('Stats.counter')}
           rows={stats.byCounter.map((r) => ({ key: r.counterId, label: counterName(r.counterId), figures: r }))}
         />
       </div>
+      <h3>{t('Stats.byDay')}</h3>
+      <StatsTable testId="stats-days" labelHeader={t('Stats.day')} rows={stats.byDay.map((r) => ({ key: r.day, label: r.day, figures: r }))} />
       <h3>{t('Stats.languagesAndForms')}</h3>
       <div className="stats-grid">
         <EChart option={languageChart} label={t('Stats.languages')} testId="chart-languages" />
         <div>
-          <table data-testid="stats-languages">
-            <thead>
-              <tr>
-                <th scope="col">{t('Stats.language')}</th>
-                <th scope="col">{t('Stats.issued')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {LANGS.map((l) => (
-                <tr key={l}>
-                  <td>{t(`Setup.lang_${l}`)}</td>
-                  <td>{n(stats.byLanguage.find((x) => x.language === l)?.tickets ?? 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StatsTable
+            testId="stats-languages"
+            labelHeader={t('Stats.language')}
+            rows={LANGS.map((l) => ({ key: l, label: t(`Setup.lang_${l}`), figures: stats.byLanguage.find((x) => x.language === l)! }))}
+          />
           <table data-testid="stats-forms">
             <thead>
               <tr>
@@ -295,53 +235,69 @@ function RangeView({ stats, name, counterName }: { stats: StatsJson; name: (id: 
   );
 }
 
-interface GroupFigures {
-  tickets: number;
-  done: number;
-  noShow: number;
-  wait: TimeSummary;
-  service: TimeSummary;
-}
-
-/** One range table (per service or per counter): the same columns for either grouping. A
- *  service row carries its id for the page's tests; a counter row carries none. */
-function GroupTable(props: {
+/**
+ * One statistics table: a label column, then every statistics column (core/statistics/
+ * columns.ts) in the shared order. Cells carry data-col (the figure's name) and rows
+ * data-service-id (the row's key) for the page's tests.
+ */
+function StatsTable(props: {
   testId: string;
   caption?: string;
   labelHeader: string;
-  rows: { key: string; label: string; serviceId?: string; figures: GroupFigures }[];
+  rows: { key: string; label: string; figures: Figures }[];
+  total?: { key: string; label: string; figures: Figures };
 }) {
   const { t } = useTranslation('admin');
   const { lang } = useAdmin();
-  const n = (v: number) => formatNumber(v, lang);
-  const m = (v: number | null) => (v === null ? '—' : formatNumber(v, lang, 1));
+  const format = (v: number, digits: number) => formatNumber(v, lang, digits);
+  const body = statsTableRows(props.rows, format);
+  const foot = props.total ? statsTableRows([props.total], format) : [];
+  const row = (r: (typeof body)[number], header: boolean) => (
+    <tr key={r.key} data-service-id={r.key}>
+      {header ? <th scope="row">{r.label}</th> : <td>{r.label}</td>}
+      {r.cells.map((c) => (
+        <td key={c.field} data-col={c.field}>
+          {c.text}
+        </td>
+      ))}
+    </tr>
+  );
   return (
-    <table data-testid={props.testId}>
-      {props.caption !== undefined && <caption>{props.caption}</caption>}
-      <thead>
-        <tr>
-          <th scope="col">{props.labelHeader}</th>
-          <th scope="col">{t('Stats.issued')}</th>
-          <th scope="col">{t('Stats.done')}</th>
-          <th scope="col">{t('Stats.noShow')}</th>
-          <th scope="col">{t('Stats.avgWait')}</th>
-          <th scope="col">{t('Stats.p90Wait')}</th>
-          <th scope="col">{t('Stats.avgService')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map(({ key, label, serviceId, figures: r }) => (
-          <tr key={key} data-service-id={serviceId}>
-            <td>{label}</td>
-            <td data-col={serviceId === undefined ? undefined : 'tickets'}>{n(r.tickets)}</td>
-            <td>{n(r.done)}</td>
-            <td>{n(r.noShow)}</td>
-            <td>{m(r.wait.meanMinutes)}</td>
-            <td>{m(r.wait.p90Minutes)}</td>
-            <td>{m(r.service.meanMinutes)}</td>
+    <div className="table-scroll">
+      <table data-testid={props.testId}>
+        {props.caption !== undefined && <caption>{props.caption}</caption>}
+        <thead>
+          <tr>
+            <th scope="col">{props.labelHeader}</th>
+            {STAT_COLUMNS.map((c) => (
+              <th scope="col" key={c.field} title={t(`Stats.help_${c.field}`)}>
+                {t(`Stats.col_${c.field}`)}
+              </th>
+            ))}
           </tr>
+        </thead>
+        <tbody>{body.map((r) => row(r, false))}</tbody>
+        {foot.length > 0 && <tfoot>{foot.map((r) => row(r, true))}</tfoot>}
+      </table>
+    </div>
+  );
+}
+
+/** What every column means, in the page's language (the same words as docs/export.md). */
+function StatsHelp() {
+  const { t } = useTranslation('admin');
+  return (
+    <details data-testid="stats-help">
+      <summary>{t('Stats.helpTitle')}</summary>
+      <p>{t('Stats.helpIntro')}</p>
+      <dl>
+        {STAT_COLUMNS.map((c) => (
+          <div key={c.field}>
+            <dt>{t(`Stats.col_${c.field}`)}</dt>
+            <dd>{t(`Stats.help_${c.field}`)}</dd>
+          </div>
         ))}
-      </tbody>
-    </table>
+      </dl>
+    </details>
   );
 }

@@ -23,7 +23,7 @@ export function registerBoardRoutes(router: Router, ctx: ServerContext): void {
         hallName: ctx.config.hallName,
         calls: calls.flatMap((t) => {
           const c = counters.find((x) => x.id === t.counterId);
-          return c ? [callJson(t, c, t.callCount > 1)] : [];
+          return c ? [callJson(t, c, t.queueCallCount > 1)] : [];
         }),
         waiting: services
           .filter((s) => s.active)

@@ -1,9 +1,11 @@
 // Statistics for a day or a range (admin): JSON for the admin page's charts and tables, and
 // the same figures as an XLSX workbook (exceljs): one sheet per table, Chinese headers,
-// numbers stored as numbers. The counting itself is electron/core/stats.ts.
+// numbers stored as numbers. The counting itself is electron/core/statistics/figures.ts.
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { computeStats, validRange, type HallStats, type StatsTicket, type TimeSummary } from '../../../core/stats.js';
+import { STAT_COLUMNS, figureValues } from '../../../core/statistics/columns.js';
+import type { Figures } from '../../../core/statistics/figures.js';
+import { computeStats, validRange, type HallStats, type StatsTicket } from '../../../core/stats.js';
 import { today } from '../../../core/usecases/today.js';
 import type { ServerContext } from '../../context.js';
 import { HttpError } from '../errors.js';
@@ -39,8 +41,9 @@ export async function loadStats(ctx: ServerContext, from: string, to: string): P
   const [rows, submissions, services, counters, policy] = await Promise.all([
     // Only the columns the figures need: a month of a busy hall is some 90 000 rows.
     ctx.db.reader.all<StatsRow>(
-      `SELECT service_id AS serviceId, counter_id AS counterId, language, state, priority, issued_at AS issuedAt,
-         first_called_at AS firstCalledAt, started_at AS startedAt, finished_at AS finishedAt
+      `SELECT day, service_id AS serviceId, issued_service_id AS issuedServiceId, counter_id AS counterId, language, state,
+         priority, issued_at AS issuedAt, first_called_at AS firstCalledAt, started_at AS startedAt, finished_at AS finishedAt,
+         call_count AS callCount, wait_ms AS waitMs, clock_steps AS clockSteps
        FROM tickets WHERE day BETWEEN ? AND ?`,
       [from, to],
     ),
@@ -60,12 +63,13 @@ export async function loadStats(ctx: ServerContext, from: string, to: string): P
   });
 }
 
-const round1 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
-const times = (t: TimeSummary) => [round1(t.meanMinutes), round1(t.p90Minutes)];
-
 const LANGUAGE_NAMES = { zh: '汉语', bo: '藏语', ug: '维吾尔语' } as const;
 
-/** The workbook: the first sheet is one row per service with its Chinese name and ticket count. */
+/**
+ * The workbook: one sheet per table, each with the label column(s) and then every statistics
+ * column (core/statistics/columns.ts) under its Chinese header, values exactly as the API
+ * gives them (durations in seconds, rounded once to 0.1 s by the core).
+ */
 export async function statsWorkbook(ctx: ServerContext, s: HallStats): Promise<Buffer> {
   const [services, counters] = await Promise.all([ctx.store.reads.listServices(), ctx.store.reads.listCounters()]);
   const serviceName = new Map(services.map((x) => [x.id, x.names.zh]));
@@ -73,38 +77,23 @@ export async function statsWorkbook(ctx: ServerContext, s: HallStats): Promise<B
   const counterName = new Map(counters.map((c) => [c.id, c.names.zh]));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Hall Kiosk';
-  const sheet = (name: string, headers: string[], rows: (string | number | null)[][]) => {
+  const headers = STAT_COLUMNS.map((c) => c.label);
+  const sheet = (name: string, labels: string[], rows: { label: (string | number)[]; figures: Figures }[]) => {
     const ws = wb.addWorksheet(name);
-    ws.addRow(headers).font = { bold: true };
-    for (const r of rows) ws.addRow(r);
+    ws.addRow([...labels, ...headers]).font = { bold: true };
+    for (const r of rows) ws.addRow([...r.label, ...figureValues(r.figures)]);
     ws.columns.forEach((c, i) => (c.width = i === 0 ? 24 : 14));
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   };
-  sheet(
-    '按事项',
-    ['事项', '前缀', '号票数', '办结', '过号', '取消', '未结', '绿色通道', '平均等候(分钟)', 'P90等候(分钟)', '平均办理(分钟)', 'P90办理(分钟)'],
-    s.byService.map((r) => [
-      serviceName.get(r.serviceId) ?? r.serviceId,
-      servicePrefix.get(r.serviceId) ?? '',
-      r.tickets,
-      r.done,
-      r.noShow,
-      r.cancelled,
-      r.open,
-      r.priority,
-      ...times(r.wait),
-      ...times(r.service),
-    ]),
-  );
-  sheet('按小时', ['小时', '号票数'], s.byHour.map((h) => [h.hour, h.tickets]));
-  sheet(
-    '按窗口',
-    ['窗口', '号票数', '办结', '过号', '平均等候(分钟)', 'P90等候(分钟)', '平均办理(分钟)', 'P90办理(分钟)'],
-    s.byCounter.map((r) => [counterName.get(r.counterId) ?? r.counterId, r.tickets, r.done, r.noShow, ...times(r.wait), ...times(r.service)]),
-  );
-  sheet('语言', ['语言', '号票数'], s.byLanguage.map((l) => [LANGUAGE_NAMES[l.language], l.tickets]));
-  sheet('表单', ['表单', '提交数'], s.byForm.map((f) => [f.formId, f.submissions]));
-  sheet('范围', ['起始日', '结束日', '号票总数', '办结', '过号'], [[s.from, s.to, s.totals.tickets, s.totals.done, s.totals.noShow]]);
+  sheet('按事项', ['事项', '前缀'], s.byService.map((r) => ({ label: [serviceName.get(r.serviceId) ?? r.serviceId, servicePrefix.get(r.serviceId) ?? ''], figures: r })));
+  sheet('按窗口', ['窗口'], s.byCounter.map((r) => ({ label: [counterName.get(r.counterId) ?? r.counterId], figures: r })));
+  sheet('按小时', ['小时'], s.byHour.map((r) => ({ label: [r.hour], figures: r })));
+  sheet('语言', ['语言'], s.byLanguage.map((r) => ({ label: [LANGUAGE_NAMES[r.language]], figures: r })));
+  sheet('按日', ['日期'], s.byDay.map((r) => ({ label: [r.day], figures: r })));
+  sheet('合计', ['起始日', '结束日'], [{ label: [s.from, s.to], figures: s.totals }]);
+  const forms = wb.addWorksheet('表单');
+  forms.addRow(['表单', '提交数']).font = { bold: true };
+  for (const f of s.byForm) forms.addRow([f.formId, f.submissions]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
