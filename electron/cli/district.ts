@@ -15,10 +15,11 @@ const { values } = parseArgs({
     'district-key': { type: 'string' },
     'passphrase-file': { type: 'string' },
     'drop-folder': { type: 'string' },
+    'retention-days': { type: 'string', default: '365' },
   },
 });
 if (!values['data-dir']) {
-  console.error('usage: npm run district -- --data-dir D [--database-url URL] [--port 8090] [--host H] [--district-key SECRET.asc] [--passphrase-file F] [--drop-folder F]');
+  console.error('usage: npm run district -- --data-dir D [--database-url URL] [--port 8090] [--host H] [--district-key SECRET.asc] [--passphrase-file F] [--drop-folder F] [--retention-days 365]');
   process.exit(2);
 }
 const passphrase = values['passphrase-file'] ? readFileSync(values['passphrase-file'], 'utf8').trim() : process.env.DISTRICT_KEY_PASSPHRASE;
@@ -30,6 +31,7 @@ const server = await startDistrictServer({
   districtKeyFile: values['district-key'],
   passphrase,
   dropFolder: values['drop-folder'],
+  retentionDays: Number(values['retention-days']),
   adminPassword: process.env.DISTRICT_ADMIN_PASSWORD,
   logLevel: process.env.DISTRICT_LOG_LEVEL ?? 'info',
 });

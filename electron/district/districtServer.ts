@@ -14,6 +14,7 @@ import { registerRoutes } from './http/routes.js';
 import { AnswerCipher, loadOrCreateDistrictKey } from './keys.js';
 import { DropFolder } from './receive/dropFolder.js';
 import { Intake } from './receive/intake.js';
+import { DEFAULT_RETENTION_DAYS, purgeAnswers } from './sql/retention.js';
 
 export interface DistrictOptions {
   dataDir: string;
@@ -29,6 +30,8 @@ export interface DistrictOptions {
   lateness?: { expectedHourUtc: number; graceHours: number };
   dropIntervalMs?: number;
   resourcesDir?: string;
+  /** Days personal answers are kept at the district (default 365). */
+  retentionDays?: number;
 }
 
 export interface DistrictServer {
@@ -82,6 +85,15 @@ export async function startDistrictServer(o: DistrictOptions): Promise<DistrictS
     const host = addr.address.includes(':') ? `[${addr.address}]` : addr.address;
     const drop = o.dropFolder ? new DropFolder(o.dropFolder, intake, log, o.dropIntervalMs) : null;
     drop?.start();
+    const retentionDays = o.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    const purge = () =>
+      purgeAnswers(db, now(), retentionDays).then(
+        (n) => n > 0 && log.info({ purged: n, retentionDays }, 'personal answers purged'),
+        (e: unknown) => log.error({ err: e }, 'retention purge failed'),
+      );
+    void purge();
+    const purgeTimer = setInterval(() => void purge(), 6 * 3_600_000);
+    purgeTimer.unref();
     log.info({ port: addr.port, embedded: embedded !== null, dropFolder: o.dropFolder ?? null }, 'district server listening');
     return {
       url: `http://${host}:${addr.port}`,
@@ -92,6 +104,7 @@ export async function startDistrictServer(o: DistrictOptions): Promise<DistrictS
       firstAdminPassword,
       districtFingerprint: keys.fingerprint,
       async close() {
+        clearInterval(purgeTimer);
         await drop?.stop();
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));

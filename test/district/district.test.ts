@@ -4,12 +4,14 @@
 // tampered byte, an unenrolled hall and a batch for another district are refused and kept in
 // quarantine with the right code. Also the Contract endpoints and their refusals.
 import assert from 'node:assert/strict';
-import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as openpgp from 'openpgp';
+import { purgeAnswers } from '../../electron/district/sql/retention.js';
 import { exportServiceOf } from '../../electron/server/export/index.js';
 import { protectStream } from '../../electron/server/export/protect.js';
+import { buildBatch, dayRecords, syntheticHall } from '../support/districtBatch.js';
 import { startTestDistrict, type TestDistrict } from '../support/district.js';
 import { PAST_DAY, PAST_DAY_10H } from '../support/exportFixture.js';
 import { api, startTestHall, tempDir, type TestHall } from '../support/hall.js';
@@ -178,5 +180,126 @@ describe('the district receives every hall’s nightly batch', () => {
     assert.equal(q.body.find((x) => x.code === 'UNKNOWN_HALL')?.hallId, hallIds[2]);
     // Quarantined files are kept.
     assert.equal(readdirSync(join(district.dataDir, 'quarantine')).length, q.body.length);
+  });
+
+  it('a batch whose hashes do not match, or whose manifest names another hall, is refused', async () => {
+    const districtKey = await (await fetch(`${district.url}/api/district-key.asc`)).text();
+    const synth = await syntheticHall('synthetic-hall');
+    const e = await api(district.url, 'POST', '/api/halls', district.adminToken, { id: synth.id, names: { zh: '合成', bo: 'ཚོད་ལྟ', ug: 'سىناق' }, publicKey: synth.publicArmored });
+    assert.equal(e.status, 201);
+    const dir = join(tmp.dir, 'synthetic');
+    mkdirSync(dir);
+    const corrupt = join(dir, 'corrupt.gpg');
+    writeFileSync(corrupt, await buildBatch(synth, districtKey, dayRecords(synth.id, '2026-11-10', 20), { batchId: 'corrupt', corrupt: true }));
+    const c = await postBatch(district.url, corrupt, 'corrupt');
+    assert.equal(c.status, 422);
+    assert.equal(c.body.error?.code, 'HASH_MISMATCH');
+    const posing = join(dir, 'posing.gpg');
+    writeFileSync(posing, await buildBatch(synth, districtKey, dayRecords(hallIds[0]!, '2026-11-10', 5), { batchId: 'posing', manifestHallId: hallIds[0]! }));
+    const p = await postBatch(district.url, posing, 'posing');
+    assert.equal(p.status, 422);
+    assert.equal(p.body.error?.code, 'BAD_SIGNATURE');
+    assert.equal(await count(district, "SELECT count(*) AS n FROM tickets WHERE day = '2026-11-10'"), 0, 'nothing of a refused batch is loaded');
+
+    // A good synthetic batch with ratings, follow-ups and submissions.
+    const good = join(dir, 'good.gpg');
+    const rec = dayRecords(synth.id, '2026-11-11', 200, 3);
+    writeFileSync(good, await buildBatch(synth, districtKey, rec, { batchId: 'good' }));
+    const g = await postBatch(district.url, good, 'good');
+    assert.equal(g.status, 201, JSON.stringify(g.body));
+    const rep = await api<{ lines: { hallId: string; tickets: number; served: number; noShows: number; ratings: number; ratingMean: number; waitMeanSeconds: number }[] }>(district.url, 'GET', `/api/report?from=2026-11-01&to=2026-11-30&hall=${synth.id}`, district.adminToken);
+    const total = rep.body.lines.reduce((a, l) => ({ tickets: a.tickets + l.tickets, served: a.served + l.served, noShows: a.noShows + l.noShows, ratings: a.ratings + l.ratings }), { tickets: 0, served: 0, noShows: 0, ratings: 0 });
+    assert.deepEqual(total, {
+      tickets: rec.tickets.length,
+      served: rec.tickets.filter((t) => t.state === 'done').length,
+      noShows: rec.tickets.filter((t) => t.state === 'no_show').length,
+      ratings: rec.ratings.length,
+    });
+    const series = await api<{ points: { period: string; tickets: number }[] }>(district.url, 'GET', `/api/series?from=2026-11-01&to=2026-11-30&by=month&hall=${synth.id}`, district.adminToken);
+    assert.deepEqual(series.body.points.map((x) => [x.period, x.tickets]), [['2026-11-01', 200]]);
+    const fu = await api<{ hallId: string }[]>(district.url, 'GET', `/api/followups?hall=${synth.id}`, district.adminToken);
+    assert.equal(fu.body.length, rec.followups.length);
+
+    // Submissions: listed without answers, opened one at a time (audited), downloaded formula-safe.
+    const list = await api<{ id: string; answers?: unknown }[]>(district.url, 'GET', `/api/submissions?hall=${synth.id}&day=2026-11-11`, district.adminToken);
+    assert.equal(list.body.length, 3);
+    assert.equal(list.body[0]!.answers, undefined);
+    const raw = await district.server.db.query<{ answers_sealed: Buffer }>('SELECT answers_sealed FROM submissions WHERE id = $1', [list.body[0]!.id]);
+    assert.ok(!raw.rows[0]!.answers_sealed.toString('latin1').includes('1380000'), 'answers are sealed at rest');
+    const one = await api<{ answers: Record<string, string> }>(district.url, 'GET', `/api/submissions/${synth.id}/2026-11-11/${list.body[0]!.id}`, district.adminToken);
+    assert.equal(one.status, 200);
+    assert.equal(one.body.answers.full_name, '居民0');
+    const audit = await api<{ action: string; target: string; actor: string }[]>(district.url, 'GET', '/api/audit', district.adminToken);
+    assert.ok(audit.body.some((a) => a.action === 'submission.read' && a.target === `${synth.id}/${list.body[0]!.id}` && a.actor === 'admin'));
+    const csv = await fetch(`${district.url}/api/submissions/download?hall=${synth.id}&form=suggestion_box&from=2026-11-11&to=2026-11-11&format=csv`, { headers: { Authorization: `Bearer ${district.adminToken}` } });
+    assert.equal(csv.status, 200);
+    const text = await csv.text();
+    assert.ok(text.includes(`'=HYPERLINK`), 'a formula-like answer gets a leading apostrophe');
+    assert.ok(!/(^|,)=HYPERLINK/m.test(text));
+    const xlsx = await fetch(`${district.url}/api/submissions/download?hall=${synth.id}&form=suggestion_box&from=2026-11-11&to=2026-11-11`, { headers: { Authorization: `Bearer ${district.adminToken}` } });
+    assert.equal(xlsx.status, 200);
+    const audit2 = await api<{ action: string }[]>(district.url, 'GET', '/api/audit', district.adminToken);
+    assert.ok(audit2.body.filter((a) => a.action === 'submission.download').length >= 2);
+
+    // Retention: answers older than the period are erased, the purge audited, rows kept.
+    const purged = await purgeAnswers(district.server.db, Date.parse('2026-11-11T00:00:00Z') + 31 * 86_400_000, 30);
+    assert.equal(purged, 3);
+    assert.equal(await count(district, 'SELECT count(*) AS n FROM submissions WHERE answers_sealed IS NOT NULL AND hall_id = $1', [synth.id]), 0);
+    const audit3 = await api<{ action: string; detail: { count: number } }[]>(district.url, 'GET', '/api/audit', district.adminToken);
+    assert.equal(audit3.body.find((a) => a.action === 'submission.purge')?.detail.count, 3);
+  });
+
+  it('every endpoint checks its role', async () => {
+    const viewer = (await api<{ token: string }>(district.url, 'POST', '/api/session', null, { username: 'viewer1', password: 'viewer-password' })).body.token;
+    for (const r of district.server.router.list()) {
+      const path = r.pattern.replace(/:[A-Za-z]+/g, 'x');
+      if (r.access === 'public') continue;
+      const anon = await api(district.url, r.method, path);
+      assert.equal(anon.status, 401, `${r.method} ${r.pattern} without a token`);
+      const bad = await api(district.url, r.method, path, 'garbage-token');
+      assert.equal(bad.status, 401, `${r.method} ${r.pattern} with a bad token`);
+      if (!r.access.includes('viewer')) {
+        const v = await api(district.url, r.method, path, viewer);
+        assert.equal(v.status, 403, `${r.method} ${r.pattern} as viewer`);
+      }
+    }
+  });
+
+  it('never answers 5xx to malformed input on any endpoint', async () => {
+    let seed = 20261206;
+    const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const values: unknown[] = [null, true, 0, -1, 1e308, 'x', '', 'A'.repeat(5000), '\u0000', '../../etc/passwd', [], {}, { id: 1 }, { id: 'a', names: 'x', publicKey: [] },
+      { username: [], password: {} }, { username: 'x', password: 'y', role: 'root' }, 'བཀྲ་ཤིས', 'ئۇيغۇر'];
+    const ids = ['x', '..', '%2e%2e%2f', 'A'.repeat(300), '%00', '%zz', '2026-02-30', '2026-11-11', '😀'];
+    const queries = ['', '?from=x&to=y', '?from=2026-11-01&to=2026-10-01', '?from=2026-11-01&to=2026-11-30&by=year', '?hall=%00', '?from=2026-11-01&to=2026-11-30&hall=' + 'A'.repeat(300), '?limit=-5', '?form=x&format=pdf'];
+    const tokens = [null, district.adminToken, 'garbage'];
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 600; i++) {
+      const r = pick(district.server.router.list());
+      if (r.method === 'DELETE' && r.pattern === '/api/session') continue;
+      const path = r.pattern.replace(/:[A-Za-z]+/g, () => pick(ids)) + pick(queries);
+      const headers: Record<string, string> = {};
+      const token = pick(tokens);
+      if (token) headers.Authorization = `Bearer ${token}`;
+      let body: string | undefined;
+      if (r.method !== 'GET') {
+        const kind = rnd();
+        if (kind < 0.6) {
+          headers['Content-Type'] = 'application/json';
+          body = JSON.stringify(pick(values));
+        } else if (kind < 0.8) {
+          headers['Content-Type'] = 'application/json';
+          body = '{"broken":';
+        } else body = 'plain text';
+        if (r.pattern === '/api/batches' && rnd() < 0.5) headers['Idempotency-Key'] = pick(ids);
+      }
+      const res = await fetch(district.url + path, { method: r.method, headers, body });
+      const text = await res.text();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      assert.ok(res.status < 500, `${r.method} ${path} → ${res.status} ${text.slice(0, 200)}`);
+      if (res.status >= 400) assert.match(text, /"error":\{"code":"[A-Z_]+","message":"[^"]+"/);
+    }
+    assert.equal((await api(district.url, 'GET', '/api/health')).status, 200);
   });
 });

@@ -13,7 +13,9 @@ import { BatchRefused } from '../receive/openBatch.js';
 import { listAudit, recordAudit } from '../sql/audit.js';
 import { hallStatuses, upsertHall } from '../sql/halls.js';
 import { quarantineList, report, type ReportLine } from '../sql/reports.js';
-import { listSubmissions, readSubmission } from '../sql/submissions.js';
+import { openFollowups, series } from '../sql/series.js';
+import { formSubmissions, listSubmissions, readSubmission } from '../sql/submissions.js';
+import { csvCell, formulaSafe } from '../formulaSafe.js';
 import { ApiError, parse, type ApiRequest, type ApiRouter } from './front.js';
 
 export interface RouteDeps {
@@ -141,6 +143,44 @@ export function registerRoutes(router: ApiRouter, d: RouteDeps): void {
   router.add('GET', '/api/submissions', { access: ['viewer'] }, async (req) => {
     const q = parse(z.object({ hall: id, day, form: id.optional() }), { hall: req.query.get('hall') ?? undefined, day: req.query.get('day') ?? undefined, form: req.query.get('form') ?? undefined });
     return { status: 200, json: await listSubmissions(d.db.pool, q.hall, q.day, q.form ?? null) };
+  });
+
+  router.add('GET', '/api/series', { access: ['viewer'] }, async (req) => {
+    const r = range(req);
+    const by = parse(z.enum(['day', 'week', 'month']), req.query.get('by') ?? 'day');
+    return { status: 200, json: { from: r.from, to: r.to, by, points: await series(d.db.pool, r.from, r.to, by, r.hall) } };
+  });
+
+  router.add('GET', '/api/followups', { access: ['viewer'] }, async (req) => {
+    const hall = parse(id.optional(), req.query.get('hall') ?? undefined) ?? null;
+    return { status: 200, json: await openFollowups(d.db.pool, hall) };
+  });
+
+  // A form's submissions at a hall over a range, for the department that processes them:
+  // personal data leaves here, so the download is audited; cells are formula-safe.
+  router.add('GET', '/api/submissions/download', { access: ['viewer'] }, async (req) => {
+    const r = range(req);
+    const q = parse(z.object({ form: id, format: z.enum(['csv', 'xlsx']).default('xlsx') }), { form: req.query.get('form') ?? undefined, format: req.query.get('format') ?? undefined });
+    if (!r.hall) throw new ApiError(400, 'BAD_REQUEST', { issues: [{ path: 'hall', message: 'required' }] });
+    const hall = r.hall;
+    const rows = await d.db.tx(async (c) => {
+      const found = await formSubmissions(c, d.cipher, hall, q.form, r.from, r.to);
+      await recordAudit(c, d.now(), actor(req), 'submission.download', `${hall}/${q.form}`, { from: r.from, to: r.to, count: found.length, format: q.format });
+      return found;
+    });
+    const codes = [...new Set(rows.flatMap((x) => Object.keys(x.answers)))].sort();
+    const header = ['submission_id', 'day', 'form_version', 'ticket_id', 'language', 'created_at', ...codes];
+    const table = rows.map((x) => [x.id, x.day, x.formVersion, x.ticketId, x.language, new Date(x.createdAt).toISOString(), ...codes.map((k) => x.answers[k])].map(formulaSafe));
+    const name = `${hall}-${q.form}-${r.from}-${r.to}`.replace(/[^A-Za-z0-9._-]/g, '_');
+    if (q.format === 'csv') {
+      const text = '\uFEFF' + [header, ...table].map((row) => row.map((v) => csvCell(v as string | number | null)).join(',')).join('\r\n') + '\r\n';
+      return { status: 200, body: text, contentType: 'text/csv; charset=utf-8', headers: { 'Content-Disposition': `attachment; filename="${name}.csv"` } };
+    }
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(q.form.slice(0, 31));
+    ws.addRow(header);
+    for (const row of table) ws.addRow(row);
+    return { status: 200, body: Buffer.from(await wb.xlsx.writeBuffer()), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', headers: { 'Content-Disposition': `attachment; filename="${name}.xlsx"` } };
   });
 
   // One submission's answers, opened under the data key; the read is audited in the same transaction.

@@ -102,6 +102,13 @@ class RecordCounter {
   }
 }
 
+/** A failure of the loader (the database), as opposed to one of the batch. */
+class SinkFailure extends Error {
+  constructor(readonly inner: unknown) {
+    super('loader failed');
+  }
+}
+
 /** Receives every JSON line of every .jsonl member, in archive order. */
 export type LineSink = (member: string, record: unknown) => Promise<void> | void;
 
@@ -119,6 +126,14 @@ export async function readBatch(file: string, districtKey: openpgp.PrivateKey, h
   }
   const found: FoundFile[] = [];
   let manifestText = '';
+  const give = async (member: string, line: string) => {
+    const record: unknown = JSON.parse(line);
+    try {
+      await sink(member, record);
+    } catch (e) {
+      throw e instanceof SyntaxError ? e : new SinkFailure(e);
+    }
+  };
   const extract = tarOf(opened.data);
   try {
     for await (const entry of extract) {
@@ -139,20 +154,20 @@ export async function readBatch(file: string, districtKey: openpgp.PrivateKey, h
           const text = rest + chunk.toString('utf8');
           const lines = text.split('\n');
           rest = lines.pop() ?? '';
-          for (const line of lines) if (line.trim()) await sink(name, JSON.parse(line));
+          for (const line of lines) if (line.trim()) await give(name, line);
         }
       }
-      if (kind === 'jsonl' && rest.trim()) await sink(name, JSON.parse(rest));
+      if (kind === 'jsonl' && rest.trim()) await give(name, rest);
       if (name === MANIFEST_NAME) manifestText = Buffer.concat(keep).toString('utf8');
       else found.push({ name, bytes, sha256: hash.digest('hex'), records: counter.records() });
     }
   } catch (e) {
     if (e instanceof SyntaxError) throw new BatchRefused('HASH_MISMATCH', `a JSON line does not parse: ${e.message}`, expected);
     if (e instanceof BatchRefused) throw e;
-    const msg = (e as Error).message;
-    // The decryption stream fails at its end when the message was changed or the signature is wrong.
-    if (/signature|modification|mdc|integrity|decrypt|tag|packet/i.test(msg)) throw new BatchRefused('BAD_SIGNATURE', msg, expected);
-    throw e;
+    if (e instanceof SinkFailure) throw e.inner;
+    // The decryption stream fails when the message was changed, signed by another key, or the
+    // archive inside is broken: all of it is the batch's fault, not this server's.
+    throw new BatchRefused('BAD_SIGNATURE', (e as Error).message, expected);
   }
   try {
     const sig = opened.signatures[0];

@@ -25,3 +25,16 @@ export async function readSubmission(c: Sql, cipher: AnswerCipher, hallId: strin
     answers: s.answers_sealed ? cipher.open(s.answers_sealed, `${hallId}/${id}`) : null,
   };
 }
+
+/** Every submission of one form at one hall over a day range, answers opened (for a department's download). */
+export async function formSubmissions(c: Sql, cipher: AnswerCipher, hallId: string, formId: string, from: string, to: string) {
+  const r = await c.query<{ id: string; day: string; form_version: number; ticket_id: string | null; language: string; created_at: string; answers_sealed: Buffer | null }>(
+    `SELECT id, day::text AS day, form_version, ticket_id, language, created_at, answers_sealed FROM submissions
+      WHERE hall_id = $1 AND form_id = $2 AND day BETWEEN $3::date AND $4::date ORDER BY created_at, id LIMIT 100000`,
+    [hallId, formId, from, to],
+  );
+  return r.rows.map((s) => ({
+    id: s.id, day: s.day, formVersion: s.form_version, ticketId: s.ticket_id, language: s.language, createdAt: Number(s.created_at),
+    answers: (s.answers_sealed ? cipher.open(s.answers_sealed, `${hallId}/${s.id}`) : {}) as Record<string, unknown>,
+  }));
+}
