@@ -10,6 +10,7 @@ import { Database } from './db/database.js';
 import { startEmbedded, type EmbeddedHandle } from './db/embedded.js';
 import { migrate } from './db/migrations/index.js';
 import { ApiRouter, createHandler, loadMessages } from './http/front.js';
+import { registerPageRoutes } from './http/pages.js';
 import { registerRoutes } from './http/routes.js';
 import { AnswerCipher, loadOrCreateDistrictKey } from './keys.js';
 import { DropFolder } from './receive/dropFolder.js';
@@ -66,12 +67,14 @@ export async function startDistrictServer(o: DistrictOptions): Promise<DistrictS
     const intake = new Intake({ db, keys, cipher, dataDir: o.dataDir, now, log });
     const router = new ApiRouter();
     registerRoutes(router, { db, auth, keys, cipher, intake, now, lateness: o.lateness ?? { expectedHourUtc: 18, graceHours: 6 } });
+    const root = resolve(import.meta.dirname, '../..');
+    registerPageRoutes(router, { assets: join(root, 'dist', 'renderer'), fonts: join(o.resourcesDir ?? join(root, 'resources'), 'fonts') });
     const incoming = join(o.dataDir, 'incoming');
     mkdirSync(incoming, { recursive: true, mode: 0o700 });
     const handler = createHandler({
       router,
       auth,
-      messages: loadMessages(o.resourcesDir ?? resolve(import.meta.dirname, '../../resources')),
+      messages: loadMessages(o.resourcesDir ?? join(root, 'resources')),
       tempFile: () => join(incoming, `${randomUUID()}.part`),
       log,
     });
