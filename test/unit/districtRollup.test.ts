@@ -47,3 +47,13 @@ describe('district roll-up', () => {
     assert.equal(isLate(day + 18 * H + 60_000, day + 24.5 * H, 18, 6), false);
   });
 });
+
+describe('report ranges', () => {
+  it('whole months and the days around them', async () => {
+    const { splitRange } = await import('../../electron/core/district/rollup.js');
+    assert.deepEqual(splitRange('2026-01-01', '2026-12-31'), { months: ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01'], dayRanges: [] });
+    assert.deepEqual(splitRange('2026-01-15', '2026-03-02'), { months: ['2026-02-01'], dayRanges: [['2026-01-15', '2026-01-31'], ['2026-03-01', '2026-03-02']] });
+    assert.deepEqual(splitRange('2026-11-11', '2026-11-11'), { months: [], dayRanges: [['2026-11-11', '2026-11-11']] });
+    assert.deepEqual(splitRange('2024-02-01', '2024-02-29'), { months: ['2024-02-01'], dayRanges: [] });
+  });
+});

@@ -189,3 +189,54 @@ export function isLate(lastBatchAt: number | null, now: number, expectedHourUtc:
   while (expected + graceHours * HOUR > now) expected -= DAY;
   return lastBatchAt === null || lastBatchAt < expected - HOUR;
 }
+
+/**
+ * Rows added up per service and day, or per service and month (`day` then holds the month's
+ * first day), for the coarser roll-up tables the reports read.
+ */
+export function coarser(rows: readonly RollupRow[], by: 'day' | 'month'): RollupRow[] {
+  const out = new Map<string, RollupRow>();
+  for (const r of rows) {
+    const day = by === 'day' ? r.day : `${r.day.slice(0, 7)}-01`;
+    const k = `${day}\u0000${r.serviceId}`;
+    let g = out.get(k);
+    if (!g) out.set(k, (g = emptyRow(day, r.serviceId, '', '')));
+    g.tickets += r.tickets;
+    g.served += r.served;
+    g.noShows += r.noShows;
+    g.waitSum += r.waitSum;
+    g.waitN += r.waitN;
+    g.serviceSum += r.serviceSum;
+    g.serviceN += r.serviceN;
+    g.ratings += r.ratings;
+    g.ratingSum += r.ratingSum;
+    for (let i = 0; i < BUCKETS; i++) g.waitHist[i]! += r.waitHist[i] ?? 0;
+  }
+  return [...out.values()];
+}
+
+/** A day range split into whole months (read from the month roll-up) and the days left over. */
+export function splitRange(from: string, to: string): { months: string[]; dayRanges: [string, string][] } {
+  const months: string[] = [];
+  const dayRanges: [string, string][] = [];
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const DAY = 86_400_000;
+  let cur = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  let runStart: number | null = null;
+  while (cur <= end) {
+    const d = new Date(cur);
+    const monthEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - DAY;
+    if (d.getUTCDate() === 1 && monthEnd <= end) {
+      if (runStart !== null) dayRanges.push([iso(runStart), iso(cur - DAY)]);
+      runStart = null;
+      months.push(iso(cur));
+      cur = monthEnd + DAY;
+    } else {
+      if (runStart === null) runStart = cur;
+      cur += DAY;
+    }
+  }
+  if (runStart !== null) dayRanges.push([iso(runStart), iso(end)]);
+  return { months, dayRanges };
+}

@@ -3,7 +3,7 @@
 // jsonb_to_recordset; records already held (same hall and id) are skipped, and only newly
 // inserted tickets and ratings feed the daily roll-up, which is added at the end.
 import type { PoolClient } from 'pg';
-import { DailyRollup, type RollupRow } from '../../core/district/rollup.js';
+import { coarser, DailyRollup, type RollupRow } from '../../core/district/rollup.js';
 import type { AnswerCipher } from '../keys.js';
 import { ensurePartition, monthOf } from '../sql/partitions.js';
 
@@ -189,19 +189,28 @@ export class BatchLoader {
 
 export async function addRollup(c: PoolClient, hallId: string, rows: RollupRow[]): Promise<void> {
   if (rows.length === 0) return;
+  await upsertRollup(c, 'daily_rollup', 'day, hall_id, service_id, counter_id, language', 'day date, "serviceId" text, "counterId" text, language text', 'day, "serviceId", "counterId", language', hallId, rows);
+  await upsertRollup(c, 'rollup_service_day', 'day, hall_id, service_id', 'day date, "serviceId" text', 'day, "serviceId"', hallId, coarser(rows, 'day'));
+  await upsertRollup(c, 'rollup_service_month', 'month, hall_id, service_id', 'day date, "serviceId" text', 'day, "serviceId"', hallId, coarser(rows, 'month'));
+}
+
+/** Adds rows into one roll-up table: counts and sums added, histograms added element-wise. */
+async function upsertRollup(c: PoolClient, table: string, key: string, keyTypes: string, keySelect: string, hallId: string, rows: RollupRow[]): Promise<void> {
+  const keyCols = key.split(', ').filter((k) => k !== 'hall_id');
+  const t = table;
   await c.query(
-    `INSERT INTO daily_rollup (hall_id, day, service_id, counter_id, language, tickets, served, no_shows, wait_sum, wait_n, wait_hist, service_sum, service_n, ratings, rating_sum)
-     SELECT $1, day, "serviceId", "counterId", language, tickets, served, "noShows", "waitSum", "waitN",
+    `INSERT INTO ${t} (hall_id, ${keyCols.join(', ')}, tickets, served, no_shows, wait_sum, wait_n, wait_hist, service_sum, service_n, ratings, rating_sum)
+     SELECT $1, ${keySelect}, tickets, served, "noShows", "waitSum", "waitN",
             ARRAY(SELECT jsonb_array_elements_text("waitHist")::integer), "serviceSum", "serviceN", ratings, "ratingSum"
-       FROM jsonb_to_recordset($2::jsonb) AS x(day date, "serviceId" text, "counterId" text, language text, tickets integer, served integer, "noShows" integer,
+       FROM jsonb_to_recordset($2::jsonb) AS x(${keyTypes}, tickets integer, served integer, "noShows" integer,
             "waitSum" double precision, "waitN" integer, "waitHist" jsonb, "serviceSum" double precision, "serviceN" integer, ratings integer, "ratingSum" integer)
-     ON CONFLICT (day, hall_id, service_id, counter_id, language) DO UPDATE SET
-       tickets = daily_rollup.tickets + excluded.tickets, served = daily_rollup.served + excluded.served,
-       no_shows = daily_rollup.no_shows + excluded.no_shows, wait_sum = daily_rollup.wait_sum + excluded.wait_sum,
-       wait_n = daily_rollup.wait_n + excluded.wait_n,
-       wait_hist = ARRAY(SELECT a + b FROM unnest(daily_rollup.wait_hist, excluded.wait_hist) AS u(a, b)),
-       service_sum = daily_rollup.service_sum + excluded.service_sum, service_n = daily_rollup.service_n + excluded.service_n,
-       ratings = daily_rollup.ratings + excluded.ratings, rating_sum = daily_rollup.rating_sum + excluded.rating_sum`,
+     ON CONFLICT (${key}) DO UPDATE SET
+       tickets = ${t}.tickets + excluded.tickets, served = ${t}.served + excluded.served,
+       no_shows = ${t}.no_shows + excluded.no_shows, wait_sum = ${t}.wait_sum + excluded.wait_sum,
+       wait_n = ${t}.wait_n + excluded.wait_n,
+       wait_hist = ARRAY(SELECT a + b FROM unnest(${t}.wait_hist, excluded.wait_hist) AS u(a, b)),
+       service_sum = ${t}.service_sum + excluded.service_sum, service_n = ${t}.service_n + excluded.service_n,
+       ratings = ${t}.ratings + excluded.ratings, rating_sum = ${t}.rating_sum + excluded.rating_sum`,
     [hallId, JSON.stringify(rows)],
   );
 }

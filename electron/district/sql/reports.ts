@@ -1,6 +1,7 @@
 // The Contract report: per hall and service over a day range, read from the daily roll-up
-// only (never the ticket partitions), merged by the pure core/district/rollup.ts.
-import { figuresOf, type Mergeable, type ReportFigures } from '../../core/district/rollup.js';
+// only (never the ticket partitions): whole months from the month roll-up, other days from the
+// day roll-up, merged by the pure core/district/rollup.ts.
+import { figuresOf, splitRange, type Mergeable, type ReportFigures } from '../../core/district/rollup.js';
 import type { Sql } from '../db/database.js';
 
 export interface ReportLine extends ReportFigures {
@@ -8,31 +9,46 @@ export interface ReportLine extends ReportFigures {
   serviceId: string;
 }
 
+interface RawRollup {
+  hall_id: string;
+  service_id: string;
+  tickets: number;
+  served: number;
+  no_shows: number;
+  wait_sum: number;
+  wait_n: number;
+  wait_hist: number[];
+  service_sum: number;
+  service_n: number;
+  ratings: number;
+  rating_sum: number;
+}
+
+const COLS = 'hall_id, service_id, tickets, served, no_shows, wait_sum, wait_n, wait_hist, service_sum, service_n, ratings, rating_sum';
+
 export async function report(c: Sql, from: string, to: string, hallId: string | null): Promise<ReportLine[]> {
-  // Histograms are added in SQL (one array per hall and service), the rest summed.
-  const r = await c.query<{ hall_id: string; service_id: string; tickets: string; served: string; no_shows: string; wait_sum: number; wait_n: string; service_sum: number; service_n: string; ratings: string; rating_sum: string; hist: number[] }>(
-    `WITH g AS (
-       SELECT hall_id, service_id, sum(tickets) AS tickets, sum(served) AS served, sum(no_shows) AS no_shows, sum(wait_sum) AS wait_sum,
-              sum(wait_n) AS wait_n, sum(service_sum) AS service_sum, sum(service_n) AS service_n, sum(ratings) AS ratings, sum(rating_sum) AS rating_sum
-         FROM daily_rollup WHERE day BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR hall_id = $3)
-        GROUP BY hall_id, service_id),
-     h AS (
-       SELECT hall_id, service_id, array_agg(s ORDER BY i) AS hist FROM (
-         SELECT hall_id, service_id, i, sum(v)::integer AS s
-           FROM daily_rollup, unnest(wait_hist) WITH ORDINALITY AS u(v, i)
-          WHERE day BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR hall_id = $3) AND wait_n > 0
-          GROUP BY hall_id, service_id, i) x
-        GROUP BY hall_id, service_id)
-     SELECT g.*, h.hist FROM g LEFT JOIN h USING (hall_id, service_id) ORDER BY g.hall_id, g.service_id`,
-    [from, to, hallId],
-  );
-  return r.rows.map((x) => {
-    const m: Mergeable = {
-      tickets: Number(x.tickets), served: Number(x.served), noShows: Number(x.no_shows), waitSum: Number(x.wait_sum), waitN: Number(x.wait_n),
-      waitHist: x.hist ?? [], serviceSum: Number(x.service_sum), serviceN: Number(x.service_n), ratings: Number(x.ratings), ratingSum: Number(x.rating_sum),
-    };
-    return { hallId: x.hall_id, serviceId: x.service_id, ...figuresOf([m]) };
-  });
+  // Whole months come from the month roll-up, the days around them from the day roll-up.
+  const { months, dayRanges } = splitRange(from, to);
+  const rows: RawRollup[] = [];
+  if (months.length > 0) {
+    rows.push(...(await c.query<RawRollup>(`SELECT ${COLS} FROM rollup_service_month WHERE month = ANY($1::date[]) AND ($2::text IS NULL OR hall_id = $2)`, [months, hallId])).rows);
+  }
+  for (const [a, b] of dayRanges) {
+    rows.push(...(await c.query<RawRollup>(`SELECT ${COLS} FROM rollup_service_day WHERE day BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR hall_id = $3)`, [a, b, hallId])).rows);
+  }
+  const groups = new Map<string, { hallId: string; serviceId: string; rows: Mergeable[] }>();
+  for (const x of rows) {
+    const k = `${x.hall_id}\u0000${x.service_id}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { hallId: x.hall_id, serviceId: x.service_id, rows: [] }));
+    g.rows.push({
+      tickets: x.tickets, served: x.served, noShows: x.no_shows, waitSum: x.wait_sum, waitN: x.wait_n, waitHist: x.wait_hist,
+      serviceSum: x.service_sum, serviceN: x.service_n, ratings: x.ratings, ratingSum: x.rating_sum,
+    });
+  }
+  return [...groups.values()]
+    .map((g) => ({ hallId: g.hallId, serviceId: g.serviceId, ...figuresOf(g.rows) }))
+    .sort((a, b) => (a.hallId < b.hallId ? -1 : a.hallId > b.hallId ? 1 : a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : 0));
 }
 
 export async function quarantineList(c: Sql, limit: number): Promise<unknown[]> {

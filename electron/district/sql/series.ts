@@ -13,7 +13,7 @@ export interface SeriesPoint extends ReportFigures {
 export async function series(c: Sql, from: string, to: string, by: Period, hallId: string | null): Promise<SeriesPoint[]> {
   const r = await c.query<{ period: string; hall_id: string; tickets: string; served: string; no_shows: string; wait_sum: number; wait_n: string; wait_hist: number[]; service_sum: number; service_n: string; ratings: string; rating_sum: string }>(
     `SELECT to_char(date_trunc($4, day), 'YYYY-MM-DD') AS period, hall_id, tickets, served, no_shows, wait_sum, wait_n, wait_hist, service_sum, service_n, ratings, rating_sum
-       FROM daily_rollup WHERE day BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR hall_id = $3)`,
+       FROM rollup_service_day WHERE day BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR hall_id = $3)`,
     [from, to, hallId, by],
   );
   const groups = new Map<string, { period: string; hallId: string; rows: Parameters<typeof figuresOf>[0][number][] }>();

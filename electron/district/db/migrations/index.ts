@@ -2,6 +2,7 @@
 // with its row in schema_migrations; an advisory lock keeps two starting servers apart.
 import type { Database } from '../database.js';
 import { MIGRATION_0001 } from './0001_initial.js';
+import { MIGRATION_0002 } from './0002_service_rollups.js';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: MIGRATION_0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: MIGRATION_0001 },
+  { version: 2, name: 'service roll-ups', sql: MIGRATION_0002 },
+];
 
 export async function migrate(db: Database, upTo = Number.POSITIVE_INFINITY): Promise<number> {
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
