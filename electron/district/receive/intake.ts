@@ -11,7 +11,7 @@ import { recordAudit } from '../sql/audit.js';
 import { findHall } from '../sql/halls.js';
 import { loadFault } from './faults.js';
 import { BatchLoader } from './loader.js';
-import { BatchRefused, peekManifest, readBatch } from './openBatch.js';
+import { BatchRefused, messageIntact, peekManifest, readBatch } from './openBatch.js';
 
 export interface Received {
   outcome: 'loaded' | 'repeat';
@@ -57,7 +57,14 @@ export class Intake {
         throw new BatchRefused('NAME_MISMATCH', `delivered as ${claimedBatchId}, the manifest says ${manifest.batchId}`, manifest);
       }
       const seen = await db.query<{ hall_id: string; sha256: string }>('SELECT hall_id, sha256 FROM batches WHERE id = $1', [manifest.batchId]);
-      if (seen.rows[0]) return { outcome: 'repeat', batchId: manifest.batchId, hallId: seen.rows[0].hall_id, counts: {} };
+      if (seen.rows[0]) {
+        // The same file again, or the same batch encrypted anew (a rebuilt batch): a repeat.
+        // A changed copy of a loaded batch is refused, not waved through as a repeat.
+        if (seen.rows[0].sha256 !== sha256 && !(await messageIntact(file, keys.privateKey))) {
+          throw new BatchRefused('BAD_SIGNATURE', 'the batch was changed after it was encrypted', manifest);
+        }
+        return { outcome: 'repeat', batchId: manifest.batchId, hallId: seen.rows[0].hall_id, counts: {} };
+      }
       const hall = await findHall(db.pool, manifest.hallId);
       if (!hall) throw new BatchRefused('UNKNOWN_HALL', `hall ${manifest.hallId} is not enrolled`, manifest);
       const hallKey = await openpgp.readKey({ armoredKey: hall.publicKey });
@@ -88,7 +95,15 @@ export class Intake {
         return r;
       });
     } catch (e) {
-      if (e instanceof BatchRefused) await this.quarantine(file, via, fileName, sha256, e);
+      if (e instanceof BatchRefused) {
+        // The manifest was read before the message's integrity was checked: a refusal for what
+        // it says (name, hall) is a changed byte when the message is not whole.
+        const refusal = (e.code === 'NAME_MISMATCH' || e.code === 'UNKNOWN_HALL') && !(await messageIntact(file, keys.privateKey))
+          ? new BatchRefused('BAD_SIGNATURE', 'the batch was changed after it was encrypted', e.manifest)
+          : e;
+        await this.quarantine(file, via, fileName, sha256, refusal);
+        throw refusal;
+      }
       throw e;
     }
   }

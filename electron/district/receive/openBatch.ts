@@ -59,6 +59,21 @@ function parseManifest(text: string): Manifest {
   return m as Manifest;
 }
 
+/**
+ * Whether the encrypted message is whole (its modification check passes). Pass 1 reads the
+ * manifest before that check, so a refusal found there is first checked against this: a
+ * changed byte is BAD_SIGNATURE whatever it happened to garble.
+ */
+export async function messageIntact(file: string, districtKey: openpgp.PrivateKey): Promise<boolean> {
+  try {
+    const { data } = await openProtected(createReadStream(file) as AsyncIterable<Uint8Array>, { decryptWith: districtKey, verifyWith: null });
+    for await (const chunk of Readable.fromWeb(data as import('node:stream/web').ReadableStream<Uint8Array>)) void chunk;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Pass 1: checks the batch is encrypted to this district and reads its manifest. */
 export async function peekManifest(file: string, districtKey: openpgp.PrivateKey): Promise<Manifest> {
   const message = await readMessage(file);
@@ -67,8 +82,15 @@ export async function peekManifest(file: string, districtKey: openpgp.PrivateKey
   if (!to.some((k) => ours.has(k))) throw new BatchRefused('NOT_FOR_THIS_DISTRICT', `encrypted to ${to.join(', ') || 'no key'}, not to this district's key`);
   let text: string | null = null;
   try {
-    const { data } = await openProtected(createReadStream(file) as AsyncIterable<Uint8Array>, { decryptWith: districtKey, verifyWith: null });
-    const extract = tarOf(data);
+    // Only the manifest is needed to know the hall; nothing read here is trusted (pass 2 checks
+    // the whole message, MDC and signature), so the data may stream before the end is checked.
+    const result = await openpgp.decrypt({
+      message: await readMessage(file),
+      decryptionKeys: districtKey,
+      format: 'binary',
+      config: { allowUnauthenticatedStream: true },
+    });
+    const extract = tarOf(result.data as unknown as ReadableStream<Uint8Array>);
     for await (const entry of extract) {
       const parts: Buffer[] = [];
       for await (const c of entry) parts.push(c as Buffer);
@@ -79,8 +101,13 @@ export async function peekManifest(file: string, districtKey: openpgp.PrivateKey
   } catch (e) {
     throw new BatchRefused('BAD_SIGNATURE', `the batch cannot be decrypted whole (changed in transit?): ${(e as Error).message}`);
   }
-  if (text === null) throw new BatchRefused('NOT_A_BATCH', 'manifest.json is not the first member');
-  return parseManifest(text);
+  try {
+    if (text === null) throw new BatchRefused('NOT_A_BATCH', 'manifest.json is not the first member');
+    return parseManifest(text);
+  } catch (e) {
+    if (e instanceof BatchRefused && !(await messageIntact(file, districtKey))) throw new BatchRefused('BAD_SIGNATURE', 'the batch was changed after it was encrypted');
+    throw e;
+  }
 }
 
 /** Counts records while bytes stream past: JSON lines, or CSV rows outside quotes. */
