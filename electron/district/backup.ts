@@ -7,7 +7,10 @@ import { chownSync, cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileS
 import { join } from 'node:path';
 import pg from 'pg';
 
-const SKIP = new Set(['postmaster.pid', 'postmaster.opts', 'pg_wal', 'pg_replslot', 'pg_stat_tmp', 'pg_snapshots', 'pg_notify', 'pg_dynshmem', 'pg_serial', 'pg_subtrans']);
+/** Left out of the copy: the running server's own files. */
+const SKIP_FILES = new Set(['postmaster.pid', 'postmaster.opts']);
+/** Copied as empty directories: runtime state, and the WAL copied after the stop. */
+const SKIP = new Set(['pg_wal', 'pg_replslot', 'pg_stat_tmp', 'pg_snapshots', 'pg_notify', 'pg_dynshmem', 'pg_serial', 'pg_subtrans']);
 
 function chownTree(dir: string, uid: number, gid: number): void {
   chownSync(dir, uid, gid);
@@ -28,6 +31,7 @@ export async function backupEmbedded(url: string, pgDir: string, outDir: string)
     await client.query("SELECT pg_backup_start('district-backup', true)");
     mkdirSync(target, { mode: 0o700 });
     for (const name of readdirSync(pgDir)) {
+      if (SKIP_FILES.has(name)) continue;
       if (SKIP.has(name)) mkdirSync(join(target, name), { mode: 0o700 });
       else cpSync(join(pgDir, name), join(target, name), { recursive: true });
     }
