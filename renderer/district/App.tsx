@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiFailure, call, download, saveToken, savedToken } from './api.js';
+import { AdminSection } from './AdminSection.js';
 import { Chart } from './Chart.js';
 
 type Lang = 'zh' | 'bo' | 'ug';
@@ -78,7 +79,8 @@ export function App() {
   const [to, setTo] = useState(today());
   const [by, setBy] = useState<'day' | 'week' | 'month'>('day');
   const q = `from=${from}&to=${to}`;
-  const [halls] = useLoad<Hall[]>(authed ? '/api/halls' : null, lang, lost);
+  const [halls, , reloadHalls] = useLoad<Hall[]>(authed ? '/api/halls' : null, lang, lost);
+  const [me] = useLoad<{ role?: string }>(authed ? '/api/me' : null, lang, lost);
   const [series, seriesError] = useLoad<{ points: Point[] }>(authed ? `/api/series?${q}&by=${by}` : null, lang, lost);
   const [report] = useLoad<{ lines: Line[] }>(authed ? `/api/report?${q}` : null, lang, lost);
   const [followups] = useLoad<Followup[]>(authed ? '/api/followups' : null, lang, lost);
@@ -155,6 +157,8 @@ export function App() {
               </tbody>
             </table>
           </section>
+
+          {me?.role === 'admin' && <AdminSection onEnrolled={reloadHalls} />}
 
           <section aria-labelledby="view-h">
             <h2 id="view-h">{t('view.title')}</h2>

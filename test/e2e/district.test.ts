@@ -79,6 +79,19 @@ describe('district page', () => {
     assert.ok(audit.body.some((a) => a.action === 'submission.read' && a.target === `hall-on-time/${id}`));
   });
 
+  it('an admin enrols a hall from the page and sees its fingerprint', async () => {
+    const hall = await syntheticHall('hall-from-page');
+    await page.getByLabel('大厅编号').fill(hall.id);
+    await page.getByLabel('名称（中文）').fill('南湖大厅');
+    await page.getByLabel('名称（藏文）').fill('ཚོམ་ཆེན།');
+    await page.getByLabel('名称（维吾尔文）').fill('زال');
+    await page.getByLabel('大厅公钥（大厅管理页面导出设置中）').fill(hall.publicArmored);
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    const shown = await page.getByTestId('admin-result').innerText();
+    assert.ok(shown.replace(/\s/g, '').includes(hall.fingerprint), shown);
+    await page.getByTestId('halls').locator('tr[data-hall="hall-from-page"]').waitFor();
+  });
+
   it('switches to Uyghur, right to left, and to Tibetan', async () => {
     await page.getByRole('button', { name: 'ئۇيغۇرچە' }).click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');

@@ -66,6 +66,8 @@ export function registerRoutes(router: ApiRouter, d: RouteDeps): void {
     return { status: 200, json: { token } };
   });
 
+  router.add('GET', '/api/me', { access: ['viewer'] }, (req) => ({ status: 200, json: req.principal }));
+
   router.add('DELETE', '/api/session', { access: ['viewer'] }, async (req) => {
     if (req.token) await d.auth.logout(req.token);
     return { status: 200, json: { ok: true } };
