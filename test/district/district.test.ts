@@ -4,7 +4,7 @@
 // tampered byte, an unenrolled hall and a batch for another district are refused and kept in
 // quarantine with the right code. Also the Contract endpoints and their refusals.
 import assert from 'node:assert/strict';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as openpgp from 'openpgp';
@@ -102,6 +102,7 @@ describe('the district receives every hall’s nightly batch', () => {
       else assert.notEqual(outcome?.result, 'delivered');
     }
     await district.server.drop!.scan();
+    await district.server.drop!.scan();
     const loadedDir = join(district.dropFolder, 'loaded');
     assert.equal(readdirSync(loadedDir).length, 1);
     batchFiles.push(join(loadedDir, readdirSync(loadedDir)[0]!));
@@ -146,7 +147,19 @@ describe('the district receives every hall’s nightly batch', () => {
     // Renamed copy in the drop folder.
     copyFileSync(file, join(district.dropFolder, 'renamed-copy.gpg'));
     await district.server.drop!.scan();
+    await district.server.drop!.scan();
     assert.ok(existsSync(join(district.dropFolder, 'refused', 'renamed-copy.gpg')));
+
+    // A file still being copied in (growing between scans) is left alone until it stands still.
+    const whole = readFileSync(file);
+    const growing = join(district.dropFolder, 'growing.gpg');
+    writeFileSync(growing, whole.subarray(0, 100));
+    await district.server.drop!.scan();
+    writeFileSync(growing, whole.subarray(0, 5000));
+    await district.server.drop!.scan();
+    assert.ok(existsSync(growing), 'a growing file is not taken');
+    assert.equal(existsSync(join(district.dropFolder, 'refused', 'growing.gpg')), false);
+    rmSync(growing);
 
     // A tampered byte in the middle of the encrypted data, over HTTP under its own batch id.
     const batchId = file.split('/').pop()!.replace(/\.gpg$/, '');
