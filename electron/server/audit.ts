@@ -3,7 +3,7 @@
 import type { Clock } from '../core/ports.js';
 import type { AuditStore, NewAuditEntry } from '../store/auditStore.js';
 import type { Connection } from '../store/db.js';
-import type { Principal } from './http/router.js';
+import type { Principal } from '../shared/principal.js';
 
 export interface AuditRecord {
   action: string;

@@ -7,7 +7,7 @@ import type { Clock } from '../core/ports.js';
 import type { AuthStore, DeviceRecord, DeviceRole, StaffRecord } from '../store/authStore.js';
 import { AddressLimiter, type BucketRule } from './addressLimiter.js';
 import { decoyHash, hashPassword, PasswordCheckQueue } from './passwords.js';
-import type { Principal } from './http/router.js';
+import type { Principal } from '../shared/principal.js';
 
 export const SESSION_HOURS = 12;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;

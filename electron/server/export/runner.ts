@@ -11,7 +11,7 @@ import { closeDay } from '../../core/usecases/closeDay.js';
 import type { HallDeps } from '../../core/ports.js';
 import type { ExportBatch, ExportStore, RunTrigger } from '../../store/exportStore.js';
 import type { AuditLog } from '../audit.js';
-import type { Principal } from '../http/router.js';
+import type { Principal } from '../../shared/principal.js';
 import { buildBatchFile, outboxFile, workDirFor, type OpenSealed } from './builder.js';
 import { faultPoint } from './faults.js';
 import { FolderTarget } from './folderTarget.js';

@@ -8,8 +8,8 @@ import type { Clock } from '../../core/ports.js';
 import type { SqliteHallStore } from '../../store/hallStore.js';
 import type { StoredForm } from '../../store/formStore.js';
 import type { AuditLog } from '../audit.js';
-import { HttpError } from '../http/errors.js';
-import type { Principal } from '../http/router.js';
+import { ServiceError } from '../../shared/serviceError.js';
+import type { Principal } from '../../shared/principal.js';
 import type { FormCatalog } from './catalog.js';
 import { checkDefinition } from './checkDefinition.js';
 import { startupFault } from '../startupFaults.js';
@@ -48,9 +48,9 @@ export class FormAdmin {
       result = await importWorkbook(buffer);
     } catch {
       // Not a zip / not a spreadsheet at all: one problem for the workbook as a whole.
-      throw new HttpError(422, 'FORM_IMPORT_FAILED', { problems: [{ sheet: '', row: 0, column: '', message: 'not an .xlsx workbook' }] });
+      throw new ServiceError('invalid', 'FORM_IMPORT_FAILED', { problems: [{ sheet: '', row: 0, column: '', message: 'not an .xlsx workbook' }] });
     }
-    if (!result.ok) throw new HttpError(422, 'FORM_IMPORT_FAILED', { problems: result.errors.slice(0, 200) });
+    if (!result.ok) throw new ServiceError('invalid', 'FORM_IMPORT_FAILED', { problems: result.errors.slice(0, 200) });
     const imported = result.definition;
     const now = this.d.clock.now();
     return this.d.catalog.write(async (tx, conn) => {
@@ -74,7 +74,7 @@ export class FormAdmin {
       const newest = await this.d.catalog.store.reads.newestVersion(id);
       def = newest === null ? null : await this.d.catalog.get(id, newest);
     }
-    if (!def) throw new HttpError(404, 'NOT_FOUND');
+    if (!def) throw new ServiceError('not_found', 'NOT_FOUND');
     const { exportWorkbook } = await import('./xlsform.js');
     return { definition: def, buffer: Buffer.from(await exportWorkbook(def)) };
   }
@@ -84,9 +84,9 @@ export class FormAdmin {
     await this.d.catalog.write(async (tx, conn) => {
       // Activating "the form" means its newest version; deactivating it means all of them.
       const target = version ?? (active ? await tx.newestVersion(id) : null);
-      if (active && target === null) throw new HttpError(404, 'NOT_FOUND');
+      if (active && target === null) throw new ServiceError('not_found', 'NOT_FOUND');
       const changed = await tx.setActive(id, target, active);
-      if (changed === 0) throw new HttpError(404, 'NOT_FOUND');
+      if (changed === 0) throw new ServiceError('not_found', 'NOT_FOUND');
       await this.d.audit.recordIn(conn, who, { action: active ? 'setup.form.activate' : 'setup.form.deactivate', target: id, detail: { version: target } });
     });
     const current = await this.d.catalog.activeVersion(id);

@@ -9,8 +9,8 @@ import { hallDay } from '../../core/numbering.js';
 import type { Clock, HallReads } from '../../core/ports.js';
 import type { SubmissionRecord, SubmissionStore } from '../../store/submissionStore.js';
 import type { AuditLog } from '../audit.js';
-import { HttpError } from '../http/errors.js';
-import type { Principal } from '../http/router.js';
+import { ServiceError } from '../../shared/serviceError.js';
+import type { Principal } from '../../shared/principal.js';
 import type { FormCatalog } from './catalog.js';
 import { PersonalDataError, type PersonalDataCipher } from './personalData.js';
 import { isPersonalField, splitAnswers } from './personalFields.js';
@@ -118,8 +118,8 @@ export class Submissions {
     if (served?.version === version) return served;
     const stored = await this.d.catalog.store.reads.get(formId, version);
     if (stored?.active) return (await this.d.catalog.get(formId, version)) ?? stored.definition;
-    if (!served) throw new HttpError(422, 'FORM_UNKNOWN', { formId });
-    throw new HttpError(409, 'FORM_VERSION_MISMATCH', { formId, version, activeVersion: served.version });
+    if (!served) throw new ServiceError('invalid', 'FORM_UNKNOWN', { formId });
+    throw new ServiceError('conflict', 'FORM_VERSION_MISMATCH', { formId, version, activeVersion: served.version });
   }
 
   private validate(def: FormDefinition, answers: unknown, language: Language, today: string): Answers {
@@ -135,20 +135,20 @@ export class Submissions {
       const { sealed, keyId } = this.d.cipher.seal(personal, id);
       return { plain, sealed, keyId };
     } catch (e) {
-      if (e instanceof PersonalDataError) throw new HttpError(503, 'PERSONAL_DATA_UNAVAILABLE');
+      if (e instanceof PersonalDataError) throw new ServiceError('unavailable', 'PERSONAL_DATA_UNAVAILABLE');
       throw e;
     }
   }
 
   private async checkTicket(ticketId: string, def: FormDefinition, who: Principal, today: string): Promise<Ticket> {
     const ticket = await this.d.hall.getTicket(ticketId);
-    if (!ticket) throw new HttpError(422, 'TICKET_UNKNOWN', { ticketId });
-    if (ticket.day !== today) throw new HttpError(422, 'TICKET_NOT_TODAY', { ticketId });
+    if (!ticket) throw new ServiceError('invalid', 'TICKET_UNKNOWN', { ticketId });
+    if (ticket.day !== today) throw new ServiceError('invalid', 'TICKET_NOT_TODAY', { ticketId });
     if (who.kind === 'device') {
       // A kiosk attaches forms only to the tickets it issued itself, for the form's service.
-      if (ticket.kioskId !== who.deviceId) throw new HttpError(403, 'TICKET_OTHER_KIOSK', { ticketId });
+      if (ticket.kioskId !== who.deviceId) throw new ServiceError('forbidden', 'TICKET_OTHER_KIOSK', { ticketId });
       if (def.serviceId !== null && def.serviceId !== ticket.issuedServiceId && def.serviceId !== ticket.serviceId) {
-        throw new HttpError(422, 'FORM_NOT_FOR_TICKET', { ticketId, formId: def.id });
+        throw new ServiceError('invalid', 'FORM_NOT_FOR_TICKET', { ticketId, formId: def.id });
       }
     }
     return ticket;
@@ -162,11 +162,11 @@ export class Submissions {
     const today = await this.today();
     const answers = this.validate(def, input.answers, input.language, today);
     if (input.ticketId === null) {
-      if (!def.allowWithoutTicket) throw new HttpError(422, 'TICKET_REQUIRED', { formId: def.id });
+      if (!def.allowWithoutTicket) throw new ServiceError('invalid', 'TICKET_REQUIRED', { formId: def.id });
     } else {
       await this.checkTicket(input.ticketId, def, who, today);
       const existing = await this.d.store.reads.forTicketAndForm(input.ticketId, def.id);
-      if (existing) throw new HttpError(409, 'SUBMISSION_EXISTS', { submissionId: existing.id });
+      if (existing) throw new ServiceError('conflict', 'SUBMISSION_EXISTS', { submissionId: existing.id });
     }
     const { plain, sealed, keyId } = this.seal(def, answers, id);
     const now = this.d.clock.now();
@@ -204,7 +204,7 @@ export class Submissions {
       // Two submissions for one ticket racing: the unique index decides, the loser is told.
       if (input.ticketId !== null && isUniqueViolation(e)) {
         const existing = await this.d.store.reads.forTicketAndForm(input.ticketId, def.id);
-        throw new HttpError(409, 'SUBMISSION_EXISTS', { submissionId: existing?.id ?? null });
+        throw new ServiceError('conflict', 'SUBMISSION_EXISTS', { submissionId: existing?.id ?? null });
       }
       throw e;
     }
@@ -213,11 +213,11 @@ export class Submissions {
 
   /** Staff completing or correcting a submission for the resident (帮办代办); audited. */
   async replace(id: string, input: { version?: number | undefined; language?: Language | undefined; answers: unknown }, who: Principal): Promise<{ id: string }> {
-    if (who.kind !== 'staff') throw new HttpError(403, 'FORBIDDEN');
+    if (who.kind !== 'staff') throw new ServiceError('forbidden', 'FORBIDDEN');
     const current = await this.d.store.reads.get(id);
-    if (!current) throw new HttpError(404, 'NOT_FOUND');
-    if (current.purgedAt !== null) throw new HttpError(409, 'SUBMISSION_PURGED');
-    if (current.exportedAt !== null) throw new HttpError(409, 'SUBMISSION_EXPORTED');
+    if (!current) throw new ServiceError('not_found', 'NOT_FOUND');
+    if (current.purgedAt !== null) throw new ServiceError('conflict', 'SUBMISSION_PURGED');
+    if (current.exportedAt !== null) throw new ServiceError('conflict', 'SUBMISSION_EXPORTED');
     const def = await this.definition(current.formId, input.version ?? current.formVersion);
     const language = input.language ?? current.language;
     const answers = this.validate(def, input.answers, language, await this.today());
@@ -236,25 +236,25 @@ export class Submissions {
   /** The whole submission with its personal answers opened. Every read is audited first. */
   async read(id: string, who: Principal, via: 'id' | 'ticket'): Promise<SubmissionView> {
     const s = await this.d.store.reads.get(id);
-    if (!s) throw new HttpError(404, 'NOT_FOUND');
+    if (!s) throw new ServiceError('not_found', 'NOT_FOUND');
     return this.view(s, who, via);
   }
 
   async readForTicket(ticketId: string, who: Principal): Promise<SubmissionView> {
     const s = await this.d.store.reads.forTicket(ticketId);
-    if (!s) throw new HttpError(404, 'NOT_FOUND');
+    if (!s) throw new ServiceError('not_found', 'NOT_FOUND');
     return this.view(s, who, 'ticket');
   }
 
   private async view(s: SubmissionRecord, who: Principal, via: 'id' | 'ticket'): Promise<SubmissionView> {
     const form = await this.d.catalog.get(s.formId, s.formVersion);
-    if (!form) throw new HttpError(409, 'FORM_UNKNOWN', { formId: s.formId });
+    if (!form) throw new ServiceError('conflict', 'FORM_UNKNOWN', { formId: s.formId });
     let personal: Answers = {};
     if (s.sealed && s.keyId) {
       try {
         personal = this.d.cipher.open(s.sealed, s.keyId, s.id);
       } catch (e) {
-        if (e instanceof PersonalDataError) throw new HttpError(503, 'PERSONAL_DATA_UNAVAILABLE', { reason: e.reason });
+        if (e instanceof PersonalDataError) throw new ServiceError('unavailable', 'PERSONAL_DATA_UNAVAILABLE', { reason: e.reason });
         throw e;
       }
     }
@@ -286,7 +286,7 @@ export class Submissions {
   }
 
   async markReviewed(id: string, who: Principal): Promise<{ id: string; reviewedBy: string; reviewedAt: string }> {
-    if (who.kind !== 'staff') throw new HttpError(403, 'FORBIDDEN');
+    if (who.kind !== 'staff') throw new ServiceError('forbidden', 'FORBIDDEN');
     const at = this.d.clock.now();
     const found = await this.d.store.write(async (tx, conn) => {
       if (!(await tx.get(id))) return false;
@@ -294,7 +294,7 @@ export class Submissions {
       await this.d.audit.recordIn(conn, who, { action: 'submission.review', target: id });
       return true;
     });
-    if (!found) throw new HttpError(404, 'NOT_FOUND');
+    if (!found) throw new ServiceError('not_found', 'NOT_FOUND');
     return { id, reviewedBy: who.staffId, reviewedAt: iso(at)! };
   }
 }
@@ -312,5 +312,5 @@ export function idempotentSubmissionId(fillerId: string, key: string): string {
 function fillerOf(who: Principal): { filledBy: 'kiosk' | 'staff'; fillerId: string } {
   if (who.kind === 'staff') return { filledBy: 'staff', fillerId: who.staffId };
   if (who.kind === 'device' && who.role === 'kiosk') return { filledBy: 'kiosk', fillerId: who.deviceId };
-  throw new HttpError(403, 'FORBIDDEN');
+  throw new ServiceError('forbidden', 'FORBIDDEN');
 }

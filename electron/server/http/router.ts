@@ -2,19 +2,11 @@
 // each route so auth is checked before any handler runs.
 import type { IncomingMessage } from 'node:http';
 
-export type Role = 'admin' | 'staff' | 'kiosk' | 'display' | 'rater';
-
-/** Who made the request, after the bearer token was checked. */
-export type Principal =
-  | { kind: 'staff'; staffId: string; username: string; role: 'staff' | 'admin' }
-  | { kind: 'device'; deviceId: string; role: 'kiosk' | 'display' }
-  /** A counter rating pad (评价器), paired to one counter. */
-  | { kind: 'device'; deviceId: string; role: 'rater'; counterId: string }
-  | { kind: 'anonymous' };
-
-export function principalRole(p: Principal): Role | null {
-  return p.kind === 'anonymous' ? null : p.role;
-}
+// Principal and Role live in a neutral module (application services use them without HTTP);
+// re-exported here so route files keep importing them from the router.
+import type { Principal, Role } from '../../shared/principal.js';
+export type { Principal, Role } from '../../shared/principal.js';
+export { principalRole } from '../../shared/principal.js';
 
 export interface Request {
   method: string;

@@ -7,6 +7,7 @@ import { isDomainError } from '../../core/errors.js';
 import { isLanguage, type Language } from '../../core/model.js';
 import type { AuthService } from '../auth.js';
 import { securityHeaders } from './csp.js';
+import { REFUSAL_STATUS, ServiceError } from '../../shared/serviceError.js';
 import { domainStatus, errorReply, HttpError, type Messages } from './errors.js';
 import type { HostAllowList } from './hostCheck.js';
 import { principalRole, type Principal, type Reply, type Request, type Router } from './router.js';
@@ -205,6 +206,7 @@ export function createRequestHandler(deps: FrontDoorDeps) {
     } catch (e) {
       let reply: Reply;
       if (e instanceof HttpError) reply = errorReply(messages, lang, e.status, e.code, e.details, e.vars);
+      else if (e instanceof ServiceError) reply = errorReply(messages, lang, REFUSAL_STATUS[e.kind], e.code, e.details, e.vars);
       else if (isDomainError(e)) reply = errorReply(messages, lang, domainStatus(e.code), e.code, e.details, {}, e.message);
       else {
         log.error({ err: e, method, path }, 'request failed');

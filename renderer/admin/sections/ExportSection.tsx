@@ -50,7 +50,7 @@ export function ExportSection() {
   const { client } = useAdmin();
   const settings = useResource(() => client.request<ExportSettingsJson>('GET', '/api/export/settings'), [client]);
   const runs = useResource(() => client.request<RunJson[]>('GET', '/api/export/runs?limit=30'), [client]);
-  const hallKey = useResource(() => client.request<{ publicKey: string; fingerprint: string }>('GET', '/api/export/hall-key'), [client]);
+  const hallKey = useResource(() => client.request<{ hallId?: string; publicKey: string; fingerprint: string }>('GET', '/api/export/hall-key'), [client]);
   const [targetsText, setTargetsText] = useState('');
   const [schedule, setSchedule] = useState('02:00');
   const [districtKey, setDistrictKey] = useState('');
@@ -185,6 +185,11 @@ export function ExportSection() {
             <p>
               {t('Export.hallFingerprint')}: <code dir="ltr" className="fingerprint">{fingerprintText(hallKey.data.fingerprint)}</code>
             </p>
+            {hallKey.data.hallId ? (
+              <p>
+                {t('Export.hallIdForDistrict')}: <code dir="ltr" data-testid="hall-id">{hallKey.data.hallId}</code>
+              </p>
+            ) : null}
             <textarea readOnly rows={8} cols={72} value={hallKey.data.publicKey} dir="ltr" aria-label={t('Export.hallKey')} />
             <p className="hint">{t('Export.hallKeyHint')}</p>
           </>

@@ -1,6 +1,7 @@
 // The export on the admin page: settings (targets, district key with its fingerprint,
 // schedule), the hall's public key for the district, run history, "export now" and its
 // progress. Admin only.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isValidSchedule } from '../../../core/export/schedule.js';
 import type { ServerContext } from '../../context.js';
@@ -99,7 +100,9 @@ export function registerExportRoutes(router: Router, ctx: ServerContext): void {
     const sealing = (ctx as { personalData?: SealingPort }).personalData ?? null;
     try {
       const k = await loadOrCreateHallKey(ctx.config.dataDir, ctx.config.hallName.zh, sealing);
-      return { status: 200, json: { publicKey: k.publicArmored, fingerprint: k.fingerprint, protection: k.protection } };
+      // The id every batch's manifest names, so the district enrols the hall under it.
+      const hallId = await service(ctx).store.settingOrCreate('export.hallId', () => randomUUID());
+      return { status: 200, json: { hallId, publicKey: k.publicArmored, fingerprint: k.fingerprint, protection: k.protection } };
     } catch (e) {
       ctx.log.error({ err: e }, 'hall export key');
       throw new HttpError(503, 'EXPORT_KEY_UNAVAILABLE');

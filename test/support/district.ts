@@ -1,0 +1,39 @@
+// Test helpers for the district: a real district server over a real embedded PostgreSQL in a
+// temp dir (one per test file: the cluster starts in a few seconds), and its admin token.
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { startDistrictServer, type DistrictOptions, type DistrictServer } from '../../electron/district/districtServer.js';
+import { login, tempDir } from './hall.js';
+
+export const DISTRICT_ADMIN_PASSWORD = 'district-admin-password';
+
+export interface TestDistrict {
+  server: DistrictServer;
+  url: string;
+  dataDir: string;
+  dropFolder: string;
+  adminToken: string;
+  /** Stops the server (and its PostgreSQL) but keeps the data dir. */
+  stop(): Promise<void>;
+  remove(): void;
+}
+
+export async function startTestDistrict(opts: Partial<DistrictOptions> = {}): Promise<TestDistrict> {
+  const tmp = opts.dataDir ? null : tempDir('district-test-');
+  // PostgreSQL runs as its own user when the tests run as root: it must reach the data dir.
+  if (tmp) chmodSync(tmp.dir, 0o711);
+  const dataDir = opts.dataDir ?? join(tmp!.dir, 'district');
+  const dropFolder = opts.dropFolder ?? join(tmp?.dir ?? dataDir, 'drop');
+  const server = await startDistrictServer({
+    host: '127.0.0.1',
+    port: 0,
+    adminPassword: DISTRICT_ADMIN_PASSWORD,
+    logLevel: 'warn',
+    dropIntervalMs: 3_600_000,
+    ...opts,
+    dataDir,
+    dropFolder,
+  });
+  const adminToken = await login(server.url, 'admin', DISTRICT_ADMIN_PASSWORD);
+  return { server, url: server.url, dataDir, dropFolder, adminToken, stop: () => server.close(), remove: () => tmp?.remove() };
+}
