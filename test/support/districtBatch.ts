@@ -54,6 +54,7 @@ export function dayRecords(hallId: string, day: string, n: number, submissions =
       priority: i % 50 === 0, kioskId: 'k1', counterId, staffId: called ? 's1' : null, state, callCount: called ? 1 : 0, issuedAt, queuedAt: issuedAt,
       firstCalledAt: called ? issuedAt + wait : null, lastCalledAt: called ? issuedAt + wait : null,
       startedAt: state === 'done' ? issuedAt + wait + 30_000 : null, finishedAt: state === 'done' ? issuedAt + wait + 330_000 : null,
+      queueCallCount: called ? 1 : 0, requeuedAt: null, waitMs: called ? wait : 0, clockSteps: 0,
     };
     tickets.push(t);
     if (state === 'done' && i % 4 === 0) {

@@ -57,3 +57,19 @@ describe('report ranges', () => {
     assert.deepEqual(splitRange('2024-02-01', '2024-02-29'), { months: ['2024-02-01'], dayRanges: [] });
   });
 });
+
+describe('district roll-up follows the hall definitions', () => {
+  it('tickets count the service taken for, outcomes the final service; wait is the total wait when the batch has it', () => {
+    const r = new DailyRollup();
+    const base = { day: '2026-11-20', counterId: 'c', language: 'zh', issuedAt: 0, startedAt: 400_000, finishedAt: 460_000 };
+    // Taken for A, transferred to B, waited 60 s + 90 s in two queues.
+    r.addTicket({ ...base, serviceId: 'B', issuedServiceId: 'A', state: 'done', firstCalledAt: 60_000, waitMs: 150_000 });
+    // An old batch: no issuedServiceId, no waitMs: wait is first call − issue.
+    r.addTicket({ ...base, serviceId: 'B', state: 'done', firstCalledAt: 30_000 });
+    const rows = r.result();
+    const a = figuresOf(rows.filter((x) => x.serviceId === 'A'));
+    const b = figuresOf(rows.filter((x) => x.serviceId === 'B'));
+    assert.deepEqual({ tickets: a.tickets, served: a.served }, { tickets: 1, served: 0 });
+    assert.deepEqual({ tickets: b.tickets, served: b.served, wait: b.waitMeanSeconds }, { tickets: 1, served: 2, wait: 90 });
+  });
+});

@@ -3,8 +3,12 @@
 // counter and language — tickets, served, no-shows, waits (sum, count and a histogram, so a
 // p90 can be taken over any range by adding histograms), service time and ratings. Pure: the
 // loader feeds it records and writes its rows; the reports merge rows with mergeRows().
-// Follows core/export/statistics.ts: wait = first call − issue, over called tickets; service
-// time = finish − start, over served (`done`) tickets.
+// Follows the hall's definitions (core/statistics/figures.ts, docs/export.md): `tickets` counts
+// the service the number was taken for (issued service); served, no-shows, waits and service
+// time count the final service. Wait = the resident's total time in a queue (the ticket's
+// `waitMs`: issue → first call plus each transfer → next call); batches from halls before
+// schema 2 carry no waitMs, and there it is first call − issue. Service time = finish − start,
+// over served (`done`) tickets. A negative duration (a clock stepped back) counts as 0.
 
 /** Upper edges (seconds) of the wait histogram's buckets; the last bucket is open. */
 export const WAIT_EDGES: readonly number[] = (() => {
@@ -30,7 +34,12 @@ export function waitBucket(seconds: number): number {
 /** What the roll-up needs of a ticket; extra fields (added by newer halls) are ignored. */
 export interface RollupTicket {
   day: string;
+  /** Final service (after any transfers). */
   serviceId: string;
+  /** The service the number was taken for; absent in old batches (then = serviceId). */
+  issuedServiceId?: string | null;
+  /** Total wait in ms (schema 2 batches); absent or null in older ones. */
+  waitMs?: number | null;
   counterId: string | null;
   language: string;
   state: string;
@@ -85,11 +94,12 @@ export class DailyRollup {
 
   addTicket(t: RollupTicket): void {
     const r = this.row(t.day, t.serviceId, t.counterId, t.language);
-    r.tickets += 1;
+    this.row(t.day, t.issuedServiceId ?? t.serviceId, t.counterId, t.language).tickets += 1;
     if (t.state === 'done') r.served += 1;
     if (t.state === 'no_show') r.noShows += 1;
     if (t.firstCalledAt !== null) {
-      const wait = Math.max(0, (t.firstCalledAt - t.issuedAt) / 1000);
+      const waitMs = typeof t.waitMs === 'number' ? t.waitMs : t.firstCalledAt - t.issuedAt;
+      const wait = Math.max(0, waitMs / 1000);
       r.waitSum += wait;
       r.waitN += 1;
       r.waitHist[waitBucket(wait)]! += 1;

@@ -29,6 +29,8 @@ function ticketRow(r: Row): Row {
     kiosk_id: str(r.kioskId), counter_id: str(r.counterId), staff_id: str(r.staffId), state: need(str(r.state), 'state'),
     call_count: num(r.callCount) ?? 0, issued_at: need(num(r.issuedAt), 'issuedAt'), queued_at: num(r.queuedAt),
     first_called_at: num(r.firstCalledAt), last_called_at: num(r.lastCalledAt), started_at: num(r.startedAt), finished_at: num(r.finishedAt),
+    // Only for the roll-up (not a column): the total wait of schema 2 batches.
+    wait_ms: num(r.waitMs),
   };
 }
 
@@ -98,7 +100,7 @@ export class BatchLoader {
       for (const r of rows) {
         if (!inserted.has(`${String(r.day)}\u0000${String(r.id)}`)) continue;
         this.rollup.addTicket({
-          day: String(r.day), serviceId: String(r.service_id), counterId: r.counter_id as string | null, language: String(r.language), state: String(r.state),
+          day: String(r.day), serviceId: String(r.service_id), issuedServiceId: r.issued_service_id as string | null, waitMs: r.wait_ms as number | null, counterId: r.counter_id as string | null, language: String(r.language), state: String(r.state),
           issuedAt: r.issued_at as number, firstCalledAt: r.first_called_at as number | null, startedAt: r.started_at as number | null, finishedAt: r.finished_at as number | null,
         });
       }
