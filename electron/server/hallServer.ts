@@ -35,6 +35,7 @@ import { bearerToken, createRequestHandler } from './http/server.js';
 import { LocaleCatalog } from './localeCatalog.js';
 import { createLogger } from './logger.js';
 import { PHONE_EVENTS_PATH } from './phoneHub.js';
+import type { AddressLimits } from './phone/addressLimiter.js';
 import { createResidentSide } from './phone/residentSide.js';
 import { KioskLimiter } from './kioskLimits.js';
 import { ensureHallTls, type HallTls } from './tls/hallCa.js';
@@ -71,6 +72,8 @@ export interface HallServerOptions {
   heartbeatMs?: number;
   /** Tickets per minute per kiosk and each kiosk's daily share of a service's numbers. */
   kioskLimits?: Partial<KioskLimitRule>;
+  /** Phone status streams: request bucket and stream caps per address and in all (tests raise the bucket). */
+  phoneLimits?: Partial<AddressLimits>;
 }
 
 export interface HallServer {
@@ -131,6 +134,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     deps,
     served: () => ({ scheme: options.tls ? 'https' : 'http', port: config.port }),
     onError: (e) => log.error({ err: e }, 'phone hub'),
+    ...(options.phoneLimits ? { limits: options.phoneLimits } : {}),
   });
   // Forms: personal-data cipher (key file or the shell's keyring), definitions, submissions.
   const forms = createForms({ db, hall: store, clock, ids: deps.ids, audit, log, dataDir: options.dataDir, resourcesDir: paths.resources, keyFile: options.keyFile, locales });
