@@ -25,7 +25,8 @@ import { AuditLog } from './audit.js';
 import { AuthService, DEFAULT_LOGIN_LIMITS, MIN_PASSWORD_LENGTH, type LoginLimits } from './auth.js';
 import type { ServerConfig, ServerContext } from './context.js';
 import { DEMO_HALL_NAME, seedDemoHall } from './demoHall.js';
-import { createForms, startForms } from './forms/index.js';
+import { prepareDataKey } from './forms/dataKeyCheck.js';
+import { createForms, keySetupFor, startForms } from './forms/index.js';
 import { HostAllowList, localAddresses } from './http/hostCheck.js';
 import { createListener, DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUTS, type ConnectionLimits, type ServerTimeouts } from './http/listener.js';
 import { registerRoutes } from './http/routes/index.js';
@@ -40,6 +41,9 @@ import { createResidentSide } from './phone/residentSide.js';
 import { KioskLimiter } from './kioskLimits.js';
 import { ensureHallTls, type HallTls } from './tls/hallCa.js';
 import { EventHub } from './ws.js';
+
+/** Thrown by startHallServer when the personal-data key of the stored records is not there. */
+export { DataKeyMissingError } from './forms/dataKeyCheck.js';
 
 export interface HallServerOptions {
   dataDir: string;
@@ -102,6 +106,16 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const { log, close: closeLog } = await createLogger(options.dataDir, options.logLevel ?? process.env.HALL_LOG_LEVEL ?? 'info');
   const db = await Database.open(join(options.dataDir, 'hall.sqlite3'));
   const version = await migrate(db);
+  // The personal-data key is checked before anything else is made: a missing key stops the
+  // start (DataKeyMissingError, one sentence with the key id and the path) and creates nothing.
+  let neededKeyIds: string[];
+  try {
+    neededKeyIds = await prepareDataKey(keySetupFor(options.dataDir, options.keyFile), db, options.dataDir);
+  } catch (e) {
+    await db.close();
+    await closeLog();
+    throw e;
+  }
   const store = new SqliteHallStore(db);
   const clock = options.clock ?? systemClock;
   const auth = new AuthService(new AuthStore(db), clock, { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits });
@@ -137,7 +151,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     ...(options.phoneLimits ? { limits: options.phoneLimits } : {}),
   });
   // Forms: personal-data cipher (key file or the shell's keyring), definitions, submissions.
-  const forms = createForms({ db, hall: store, clock, ids: deps.ids, audit, log, dataDir: options.dataDir, resourcesDir: paths.resources, keyFile: options.keyFile, locales });
+  const forms = createForms({ db, hall: store, clock, ids: deps.ids, audit, log, dataDir: options.dataDir, resourcesDir: paths.resources, keyFile: options.keyFile, neededKeyIds, locales });
   const context: ServerContext = { config, db, store, deps, auth, audit, hub, log, printing: null, locales, resident, ...forms };
   context.printing = await createPrinting({ config, db, deps, log, publish: (e) => hub.sendStaff(e) });
 

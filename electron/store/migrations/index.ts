@@ -10,6 +10,7 @@ import { m0050Forms } from './0050-forms.js';
 import { m0060Export } from './0060-export.js';
 import { m0080AdminSetup } from './0080-admin-setup.js';
 import { m0090ResidentSide } from './0090-resident-side.js';
+import { m0110DataKey } from './0110-data-key.js';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0060Export,
   m0080AdminSetup,
   m0090ResidentSide,
+  m0110DataKey,
 ];
 
 export async function schemaVersion(conn: Connection): Promise<number> {
