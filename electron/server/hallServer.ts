@@ -4,7 +4,6 @@
 // First: raises libuv's thread pool before anything uses it (why: ./threadpool.ts).
 import './threadpool.js';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +34,7 @@ import { Router, type RouteInfo } from './http/router.js';
 import { bearerToken, createRequestHandler } from './http/server.js';
 import { LocaleCatalog } from './localeCatalog.js';
 import { createLogger } from './logger.js';
+import { tightenDataDir } from './privateFiles.js';
 import { PHONE_EVENTS_PATH } from './phoneHub.js';
 import type { AddressLimits } from './phone/addressLimiter.js';
 import { createResidentSide } from './phone/residentSide.js';
@@ -102,7 +102,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   if (givenAdminPassword !== undefined && givenAdminPassword.length < MIN_PASSWORD_LENGTH) {
     throw new Error(`HALL_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (as for staff passwords); it has ${givenAdminPassword.length}.`);
   }
-  mkdirSync(options.dataDir, { recursive: true });
+  // 0700 folders and 0600 files, also for a data directory an older build left readable.
+  tightenDataDir(options.dataDir);
   const { log, close: closeLog } = await createLogger(options.dataDir, options.logLevel ?? process.env.HALL_LOG_LEVEL ?? 'info');
   const db = await Database.open(join(options.dataDir, 'hall.sqlite3'));
   const version = await migrate(db);
@@ -187,6 +188,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   if (tls) {
     context.tls = tls;
     for (const n of tls.names) if (!hosts.hostAllowed(n)) log.warn({ name: n }, 'certificate name not in the Host allow-list');
+    if (!tls.caNameConstrained) {
+      log.warn('the hall CA has no name constraints (made by an older build): a copy of tls/ca.key could vouch for any website; see README "TLS" to re-issue it');
+    }
   }
   const server: Server = createListener(
     {
