@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { DEMO_COUNTERS, DEMO_SERVICES, seedDemoHall } from '../electron/server/demoHall.js';
-import { PersonalDataCipher } from '../electron/server/forms/personalData.js';
+import { loadOrCreateKeyFile, PersonalDataCipher } from '../electron/server/forms/personalData.js';
 import { Database } from '../electron/store/db.js';
 import { SqliteHallStore } from '../electron/store/hallStore.js';
 import { migrate } from '../electron/store/migrations/index.js';
@@ -23,6 +23,8 @@ try {
   const db = await Database.open(join(dataDir, 'hall.sqlite3'));
   await migrate(db);
   await seedDemoHall(new SqliteHallStore(db));
+  mkdirSync(join(dataDir, 'keys'), { recursive: true });
+  loadOrCreateKeyFile(join(dataDir, 'keys', 'personal-data.key'));
   const cipher = new PersonalDataCipher({ kind: 'key_file', file: join(dataDir, 'keys', 'personal-data.key'), dataDir });
   const day0 = Date.UTC(2026, 9, 1, 1, 0, 0);
   const services = DEMO_SERVICES.map((s) => s.id);

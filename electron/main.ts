@@ -15,7 +15,7 @@ import { contentSecurityPolicy } from './server/http/csp.js';
 import { loginItemSettings } from './shell/autostart.js';
 import { certificateVerdict, hallPin, REFUSE } from './shell/certificatePin.js';
 import { parseArgs, resolveConfig, type ShellConfig } from './shell/config.js';
-import { PersonalDataKeyring, directoryKeyFiles } from './shell/dataKey.js';
+import { KEY_FILE, PersonalDataKeyring, directoryKeyFiles } from './shell/dataKey.js';
 import { ensureDeviceToken, fileTokenVault } from './shell/deviceToken.js';
 import { registerIpcHandlers } from './shell/ipc.js';
 import { guardWindow, hardenSession, realTimers, type ShellLog } from './shell/lockdown.js';
@@ -63,7 +63,7 @@ async function run(config: ShellConfig, configPath: string): Promise<void> {
     const notices: string[] = [];
     // safeStorage works only after 'ready'; the status (incl. basic_text) is for the admin page.
     const keyFiles = directoryKeyFiles(keysDir(dataDir));
-    const keyring = new PersonalDataKeyring({ safeStorage, files: keyFiles, platform: process.platform, now: () => new Date(), randomKey: () => randomBytes(32) });
+    const keyring = new PersonalDataKeyring({ safeStorage, files: keyFiles, platform: process.platform, now: () => new Date(), randomKey: () => randomBytes(32), location: join(keysDir(dataDir), KEY_FILE) });
     log.info('personal data key', { ...keyring.status() });
     server = await startHallServer({
       dataDir,

@@ -4,7 +4,6 @@
 // First: raises libuv's thread pool before anything uses it (why: ./threadpool.ts).
 import './threadpool.js';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -26,7 +25,8 @@ import { AuthService, DEFAULT_LOGIN_LIMITS, MIN_PASSWORD_LENGTH, type LoginLimit
 import type { ServerConfig, ServerContext } from './context.js';
 import { DEMO_HALL_NAME, seedDemoHall } from './demoHall.js';
 import { startupFault } from './startupFaults.js';
-import { createForms, startForms } from './forms/index.js';
+import { prepareDataKey } from './forms/dataKeyCheck.js';
+import { createForms, keySetupFor, startForms } from './forms/index.js';
 import { HostAllowList, localAddresses } from './http/hostCheck.js';
 import { createListener, DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUTS, type ConnectionLimits, type ServerTimeouts } from './http/listener.js';
 import { registerRoutes } from './http/routes/index.js';
@@ -35,12 +35,17 @@ import { Router, type RouteInfo } from './http/router.js';
 import { bearerToken, createRequestHandler } from './http/server.js';
 import { LocaleCatalog } from './localeCatalog.js';
 import { createLogger } from './logger.js';
+import { tightenDataDir } from './privateFiles.js';
 import { PHONE_EVENTS_PATH } from './phoneHub.js';
+import type { AddressLimits } from './phone/addressLimiter.js';
 import { createResidentSide } from './phone/residentSide.js';
 import { KioskLimiter } from './kioskLimits.js';
 import { ensureHallTls, type HallTls } from './tls/hallCa.js';
 import { auditTlsChange } from './tls/tlsAudit.js';
 import { EventHub } from './ws.js';
+
+/** Thrown by startHallServer when the personal-data key of the stored records is not there. */
+export { DataKeyMissingError } from './forms/dataKeyCheck.js';
 
 export interface HallServerOptions {
   dataDir: string;
@@ -73,6 +78,8 @@ export interface HallServerOptions {
   heartbeatMs?: number;
   /** Tickets per minute per kiosk and each kiosk's daily share of a service's numbers. */
   kioskLimits?: Partial<KioskLimitRule>;
+  /** Phone status streams: request bucket and stream caps per address and in all (tests raise the bucket). */
+  phoneLimits?: Partial<AddressLimits>;
 }
 
 export interface HallServer {
@@ -97,10 +104,21 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   if (givenAdminPassword !== undefined && givenAdminPassword.length < MIN_PASSWORD_LENGTH) {
     throw new Error(`HALL_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (as for staff passwords); it has ${givenAdminPassword.length}.`);
   }
-  mkdirSync(options.dataDir, { recursive: true });
+  // 0700 folders and 0600 files, also for a data directory an older build left readable.
+  tightenDataDir(options.dataDir);
   const { log, close: closeLog } = await createLogger(options.dataDir, options.logLevel ?? process.env.HALL_LOG_LEVEL ?? 'info');
   const db = await Database.open(join(options.dataDir, 'hall.sqlite3'));
   const version = await migrate(db, MIGRATIONS, Infinity, (v) => startupFault(`migration-${v}`));
+  // The personal-data key is checked before anything else is made: a missing key stops the
+  // start (DataKeyMissingError, one sentence with the key id and the path) and creates nothing.
+  let neededKeyIds: string[];
+  try {
+    neededKeyIds = await prepareDataKey(keySetupFor(options.dataDir, options.keyFile), db, options.dataDir);
+  } catch (e) {
+    await db.close();
+    await closeLog();
+    throw e;
+  }
   const store = new SqliteHallStore(db);
   const clock = options.clock ?? systemClock;
   const auth = new AuthService(new AuthStore(db), clock, { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits });
@@ -133,9 +151,10 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     deps,
     served: () => ({ scheme: options.tls ? 'https' : 'http', port: config.port }),
     onError: (e) => log.error({ err: e }, 'phone hub'),
+    ...(options.phoneLimits ? { limits: options.phoneLimits } : {}),
   });
   // Forms: personal-data cipher (key file or the shell's keyring), definitions, submissions.
-  const forms = createForms({ db, hall: store, clock, ids: deps.ids, audit, log, dataDir: options.dataDir, resourcesDir: paths.resources, keyFile: options.keyFile, locales });
+  const forms = createForms({ db, hall: store, clock, ids: deps.ids, audit, log, dataDir: options.dataDir, resourcesDir: paths.resources, keyFile: options.keyFile, neededKeyIds, locales });
   const context: ServerContext = { config, db, store, deps, auth, audit, hub, log, printing: null, locales, resident, ...forms };
   context.printing = await createPrinting({ config, db, deps, log, publish: (e) => hub.sendStaff(e) });
 
@@ -173,6 +192,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     context.tls = tls;
     await auditTlsChange(audit, tls);
     for (const n of tls.names) if (!hosts.hostAllowed(n)) log.warn({ name: n }, 'certificate name not in the Host allow-list');
+    if (!tls.caNameConstrained) {
+      log.warn('the hall CA has no name constraints (made by an older build): a copy of tls/ca.key could vouch for any website; see README "TLS" to re-issue it');
+    }
   }
   const server: Server = createListener(
     {

@@ -19,6 +19,8 @@ interface Phone {
   alive: boolean;
   /** The last status sent, so an unchanged one is not sent again. */
   last: string;
+  /** Gives the address's stream slot back (once, however the stream ends). */
+  release: () => void;
 }
 
 /** Waiting tickets' "people ahead" refresh at most this often (one pass for all phones). */
@@ -56,17 +58,36 @@ export class PhoneHub implements EventSink {
     const ticket = await this.statuses.liveTicket(ref);
     if (!ticket) return refuse(404, 'Not Found');
     if (!this.limiter.openStream(address)) return refuse(429, 'Too Many Requests');
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const phone: Phone = { socket: ws, ticketId: ticket.id, serviceId: ticket.serviceId, address, alive: true, last: '' };
-      let set = this.byTicket.get(ticket.id);
-      if (!set) this.byTicket.set(ticket.id, (set = new Set()));
-      set.add(phone);
-      ws.on('pong', () => (phone.alive = true));
-      ws.on('close', () => this.remove(phone));
-      ws.on('error', () => ws.terminate());
-      ws.on('message', () => undefined);
-      void this.push(ticket, [phone]);
-    });
+    // The slot is tied to the raw socket, not to a finished handshake: ws refuses a bad
+    // handshake (no Sec-WebSocket-Key, wrong version, socket already gone) by destroying the
+    // socket without calling back, and a slot kept then would be lost for good.
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.limiter.release(address);
+    };
+    socket.once('close', release);
+    if (socket.destroyed) return release();
+    try {
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, ticket, address, release));
+    } catch (e) {
+      release();
+      socket.destroy();
+      this.onError(e);
+    }
+  }
+
+  private accept(ws: WebSocket, ticket: Ticket, address: string, release: () => void): void {
+    const phone: Phone = { socket: ws, ticketId: ticket.id, serviceId: ticket.serviceId, address, alive: true, last: '', release };
+    let set = this.byTicket.get(ticket.id);
+    if (!set) this.byTicket.set(ticket.id, (set = new Set()));
+    set.add(phone);
+    ws.on('pong', () => (phone.alive = true));
+    ws.on('close', () => this.remove(phone));
+    ws.on('error', () => ws.terminate());
+    ws.on('message', () => undefined);
+    void this.push(ticket, [phone]);
   }
 
   publish(event: HallEvent): void {
@@ -127,7 +148,7 @@ export class PhoneHub implements EventSink {
   private remove(phone: Phone): void {
     const set = this.byTicket.get(phone.ticketId);
     if (set?.delete(phone)) {
-      this.limiter.release(phone.address);
+      phone.release();
       if (set.size === 0) this.byTicket.delete(phone.ticketId);
     }
   }

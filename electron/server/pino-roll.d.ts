@@ -10,6 +10,8 @@ declare module 'pino-roll' {
     limit?: { count?: number; removeOtherLogFiles?: boolean };
     dateFormat?: string;
     symlink?: boolean;
+    /** File mode for new log files (passed to SonicBoom). */
+    mode?: number;
   }
   interface RollStream extends DestinationStream {
     end(): void;

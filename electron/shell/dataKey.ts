@@ -59,8 +59,23 @@ export class PersonalDataKeyring {
       platform: NodeJS.Platform;
       now: () => Date;
       randomKey: () => Buffer;
+      /** Where the wrapped key lies, for the admin page's sentence when it is missing. */
+      location?: string;
     },
   ) {}
+
+  get location(): string | undefined {
+    return this.deps.location;
+  }
+
+  /**
+   * The stored key without making one: the hall server asks this first when records are
+   * already sealed, so a lost wrapped key is reported instead of replaced.
+   */
+  existingKey(): Buffer | null {
+    this.loadExisting();
+    return this.cached;
+  }
 
   status(): PersonalDataKeyStatus {
     const { protection, backend } = keyProtection(this.deps.platform, this.deps.safeStorage);

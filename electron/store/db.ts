@@ -1,7 +1,10 @@
 // One SQLite file, two connections: a writer that serializes every transaction behind a
 // promise queue (BEGIN IMMEDIATE … COMMIT), and a reader for queries that can run beside it
 // (WAL lets readers see the last committed state). synchronous=FULL: a commit that returned
-// survives power loss; NORMAL may lose the last commits in WAL mode.
+// survives power loss; NORMAL may lose the last commits in WAL mode. secure_delete=ON: freed
+// bytes (purged sealed answers) are overwritten with zeros, not left in the page; it must be
+// set on the connection before a transaction (inside one it does not take effect).
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -64,9 +67,15 @@ export class Database {
   ) {}
 
   static async open(file: string): Promise<Database> {
+    // The file is made 0600 before SQLite opens it: SQLite gives the -wal and -shm files the
+    // database file's mode, so all three stay private to the server's user.
+    if (process.platform !== 'win32' && file !== ':memory:') {
+      closeSync(openSync(file, 'a', 0o600));
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    }
     const writer = await Connection.open(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
     await writer.exec(
-      'PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;',
+      'PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON;',
     );
     const check = await writer.get<{ quick_check: string }>('PRAGMA quick_check');
     if (check?.quick_check !== 'ok') {
@@ -104,6 +113,18 @@ export class Database {
     const p = this.queue.then(() => fn(this.writer));
     this.queue = p.catch(() => undefined);
     return p;
+  }
+
+  /**
+   * Copies the WAL into the database file and truncates the WAL to nothing (waiting for
+   * readers through the busy timeout): after a purge no old page with sealed bytes is left
+   * in either file. Returns false when a reader kept the WAL from being truncated.
+   */
+  checkpoint(): Promise<boolean> {
+    return this.exclusive(async (c) => {
+      const r = await c.get<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)');
+      return r?.busy === 0;
+    });
   }
 
   /** A consistent online copy through VACUUM INTO (never a file copy of a live database). */

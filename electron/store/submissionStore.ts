@@ -185,4 +185,9 @@ export class SubmissionStore {
   write<T>(fn: (tx: SubmissionWrites, conn: Connection) => Promise<T>): Promise<T> {
     return this.db.write((conn) => fn(new SubmissionWrites(conn), conn));
   }
+
+  /** After a purge: the erased pages leave the WAL and overwrite the old ones in the file. */
+  checkpoint(): Promise<boolean> {
+    return this.db.checkpoint();
+  }
 }

@@ -78,6 +78,16 @@ export interface SecurityInfo {
     acknowledgedAt?: string | null;
     personalDataAllowed?: boolean;
   };
+  personalDataStorage?: {
+    keyId: string | null;
+    problem: string | null;
+    missing: { keyIds: string[]; lookedIn: string } | null;
+  };
+  dataKey?: {
+    keyId: string | null;
+    backup: { at: number; protection: 'passphrase' | 'openpgp' } | null;
+    rotation: { toKeyId: string; startedAt: number; recordsMoved: number } | null;
+  };
 }
 
 export interface HallInfo {

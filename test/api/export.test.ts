@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { parseCsv } from '../../electron/core/export/csv.js';
 import { exportServiceOf } from '../../electron/server/export/index.js';
 import { readHallPublicKey } from '../../electron/server/export/keys.js';
-import { PersonalDataCipher } from '../../electron/server/forms/personalData.js';
+import { loadOrCreateKeyFile, PersonalDataCipher } from '../../electron/server/forms/personalData.js';
 import { Database } from '../../electron/store/db.js';
 import { gpgDecrypt, gpgImport, stopGpgAgent, makeDistrictKey, PAST_DAY, PAST_DAY_10H, runCli, seedHall, untar, type DistrictKey } from '../support/exportFixture.js';
 import { api, startTestHall, tempDir } from '../support/hall.js';
@@ -37,6 +37,8 @@ describe('export batch with gpg', () => {
     const dataDir = join(tmp.dir, 'hall-a');
     await seedHall(dataDir, 20);
     // A form and submissions, one with sealed personal answers.
+    mkdirSync(join(dataDir, 'keys'), { recursive: true });
+    loadOrCreateKeyFile(join(dataDir, 'keys', 'personal-data.key'));
     const cipher = new PersonalDataCipher({ kind: 'key_file', file: join(dataDir, 'keys', 'personal-data.key'), dataDir });
     const db = await Database.open(join(dataDir, 'hall.sqlite3'));
     const definition = {

@@ -3,7 +3,7 @@
 // elsewhere (--key-file) leaves nothing of the key in the data directory, and retention purges
 // the personal part a set number of days after the confirmed export.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DAY_MS } from '../../electron/core/forms/retention.js';
@@ -118,22 +118,21 @@ describe('personal data at rest', () => {
     const staff = await staffToken(hall, 'ext-clerk');
     assert.equal((await readBack(hall, id, staff)).body.answers.id_number, ID);
     await hall.stop();
-    hall = await startTestHall({ dataDir, keyFile: join(keyDir, 'other.key') });
-    const wrong = await readBack(hall, id, await login2(hall));
-    assert.equal(wrong.status, 503);
-    assert.equal((wrong.body.error as Json).code, 'PERSONAL_DATA_UNAVAILABLE');
-    await hall.stop();
+    // Another (missing) key file: the start is refused, naming the key the records need,
+    // and no new key is made (it would leave the stored answers unreadable).
+    await assert.rejects(startTestHall({ dataDir, keyFile: join(keyDir, 'other.key') }), (e: Error) => {
+      assert.equal(e.name, 'DataKeyMissingError');
+      assert.ok(e.message.includes(keyIdOf(key)) && e.message.includes(join(keyDir, 'other.key')), e.message);
+      return true;
+    });
+    assert.ok(!existsSync(join(keyDir, 'other.key')));
   });
 });
-
-async function login2(hall: TestHall): Promise<string> {
-  const r = await api<{ token: string }>(hall.url, 'POST', '/api/session', null, { username: 'ext-clerk', password: 'staff-password' });
-  return r.body.token;
-}
 
 describe('PersonalDataCipher', () => {
   it('binds each record to its submission and refuses tampering or another key', () => {
     const dir = temp('hall-cipher-');
+    loadOrCreateKeyFile(join(dir, 'k.key'));
     const cipher = new PersonalDataCipher({ kind: 'key_file', file: join(dir, 'k.key'), dataDir: dir });
     const a = cipher.seal({ name: NAME }, 'sub-a');
     const b = cipher.seal({ name: NAME }, 'sub-a');
@@ -177,6 +176,10 @@ describe('PersonalDataCipher', () => {
   it('never replaces an existing key file, and refuses a file that is not a key file', () => {
     const dir = temp('hall-keyfile-');
     const file = join(dir, 'nested', 'k.key');
+    // The folder is never created (a key disk that is not mounted must not get a new key).
+    assert.throws(() => loadOrCreateKeyFile(file), /ENOENT/);
+    assert.ok(!existsSync(join(dir, 'nested')));
+    mkdirSync(join(dir, 'nested'));
     const k1 = loadOrCreateKeyFile(file);
     const k2 = loadOrCreateKeyFile(file, () => Buffer.alloc(32, 1));
     assert.deepEqual(k1, k2);

@@ -266,6 +266,11 @@ describe('admin page', () => {
     await line.waitFor();
     assert.equal(await line.getAttribute('data-protection'), 'none');
     assert.equal(await page.getByTestId('security-warning').count(), 0);
+    // The data key's fingerprint, and that no backup of it has been confirmed yet.
+    const keyLine = page.getByTestId('data-key-line');
+    await keyLine.waitFor();
+    assert.equal(await keyLine.getAttribute('data-backup'), 'no');
+    assert.match((await keyLine.textContent()) ?? '', /k1-[0-9a-f]{16}/);
   });
 
   it('warns about a basic_text key until an admin acknowledges the risk', async () => {

@@ -103,3 +103,26 @@ test('a damaged acknowledgement file counts as none', () => {
     assert.equal(keyring(dir, fakeSafe('basic_text')).status().problem, 'basic_text_not_acknowledged');
   });
 });
+
+test('with records sealed already, a lost wrapped key is reported with the key id and the path, never replaced', async () => {
+  const { PersonalDataCipher, keyIdOf } = await import('../../electron/server/forms/personalData.js');
+  withDir((dir) => {
+    const original = keyring(dir, fakeSafe('gnome_libsecret'));
+    const neededId = keyIdOf(original.key()!);
+    rmSync(join(dir, KEY_FILE));
+    const location = join(dir, KEY_FILE);
+    const shell = new PersonalDataKeyring({ safeStorage: fakeSafe('gnome_libsecret'), files: directoryKeyFiles(dir), platform: 'linux', now: () => new Date(), randomKey: () => randomBytes(32), location });
+    const cipher = new PersonalDataCipher({ kind: 'keyring' }, [neededId]);
+    cipher.attachKeyring({ key: () => shell.key(), existingKey: () => shell.existingKey(), location: shell.location! });
+    const status = cipher.status();
+    assert.equal(status.problem, 'key_missing');
+    assert.deepEqual(status.missing, { keyIds: [neededId], lookedIn: location });
+    assert.throws(() => cipher.seal({ x: 1 }, 's'), new RegExp(neededId));
+    assert.throws(() => readFileSync(location), /ENOENT/, 'no new key was made');
+    // Nothing sealed yet: the keyring makes its key as before.
+    const first = new PersonalDataCipher({ kind: 'keyring' }, []);
+    first.attachKeyring({ key: () => shell.key(), existingKey: () => shell.existingKey() });
+    assert.equal(first.status().ready, true);
+    assert.ok(statSync(location).size > 0);
+  });
+});

@@ -230,7 +230,7 @@ export async function buildBatchFile(input: BuildInput): Promise<BuildResult> {
     date: mtime,
   });
 
-  mkdirSync(dirname(input.outFile), { recursive: true });
+  mkdirSync(dirname(input.outFile), { recursive: true, mode: 0o700 });
   const part = `${input.outFile}.part`;
   const out = createWriteStream(part, { mode: 0o600 });
   const hash = createHash('sha256');

@@ -3,7 +3,7 @@
 // key when the hall has one, else in a 0600 file beside it) and the district's public key
 // (pasted on the admin page) that every batch is encrypted to.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 
@@ -31,6 +31,13 @@ function writeSecret(file: string, data: string): void {
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, data, { mode: 0o600 });
   chmodSync(tmp, 0o600);
+  // fsync before the rename: a crash must leave the old file or the whole new one.
+  const fd = openSync(tmp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, file);
 }
 
@@ -50,6 +57,22 @@ function readPassphrase(dir: string, sealing: SealingPort | null): { passphrase:
   }
   if (existsSync(plainFile)) return { passphrase: readFileSync(plainFile, 'utf8').trim(), protection: 'passphrase_file' };
   return null;
+}
+
+/**
+ * Re-seals the signing key's passphrase under the current personal-data key (key rotation).
+ * Returns the key id it is sealed under now, or null when there is no sealed passphrase.
+ * Atomic: the file holds the old or the new sealing, never half of one.
+ */
+export function resealPassphrase(dataDir: string, sealing: SealingPort): string | null {
+  const sealedFile = join(keysDir(dataDir), 'hall-export.pass.sealed.json');
+  if (!existsSync(sealedFile)) return null;
+  const s = JSON.parse(readFileSync(sealedFile, 'utf8')) as { sealed: string; keyId: string };
+  const opened = sealing.open(Buffer.from(s.sealed, 'base64'), s.keyId, SEAL_ID);
+  const again = sealing.seal({ passphrase: String(opened.passphrase) }, SEAL_ID);
+  if (again.keyId === s.keyId) return s.keyId;
+  writeSecret(sealedFile, JSON.stringify({ sealed: again.sealed.toString('base64'), keyId: again.keyId }));
+  return again.keyId;
 }
 
 /**

@@ -69,13 +69,15 @@ export interface FormsDeps {
   dataDir: string;
   resourcesDir: string;
   keyFile?: string | undefined;
+  /** Key ids of records sealed before this start (prepareDataKey); the keyring may not make a key then. */
+  neededKeyIds?: string[];
   /** The merged locale texts (shipped + reviewed overrides); without it the shipped files are read once. */
   locales?: { mergedLocale(lang: Language, ns: string): unknown };
 }
 
 export function createForms(d: FormsDeps) {
   const shipped = loadFormMessages(d.resourcesDir);
-  const personalData = new PersonalDataCipher(keySetupFor(d.dataDir, d.keyFile));
+  const personalData = new PersonalDataCipher(keySetupFor(d.dataDir, d.keyFile), d.neededKeyIds ?? []);
   const status = personalData.status();
   if (status.problem) d.log.warn({ source: status.source, problem: status.problem }, 'personal-data key not ready');
   const forms = new FormCatalog(new FormStore(d.db));

@@ -5,20 +5,24 @@
 // Where the 32-byte data key comes from:
 // - in the Electron app, the shell's keyring (electron/shell/dataKey.ts: wrapped by the OS
 //   secret store), attached after start through attachPersonalDataKey;
-// - on a headless server, a key file created with mode 0600, by default
+// - on a headless server, a key file with mode 0600 (keyFile.ts), by default
 //   <dataDir>/keys/personal-data.key, or wherever --key-file points (off the data disk).
+//   It is created only while nothing is sealed yet (dataKeyCheck.ts decides at start);
+//   during a rotation it also holds the previous key, and the cipher re-reads the file when
+//   it changes, so a running server seals under the new key and opens under either.
 // The key id stored beside each record is derived from the key (a hash, not the key), so a
 // record sealed under another key is recognised and refused instead of opened wrongly.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, relative, resolve, isAbsolute } from 'node:path';
 import type { AnswerValue } from '../../core/forms/definition.js';
+import { readKeyFile } from './keyFile.js';
 
-const KEY_BYTES = 32;
+export { loadOrCreateKeyFile } from './keyFile.js';
+
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const FORMAT = 1;
-const KEY_FILE_FORMAT = 'hall-kiosk personal-data key';
 
 export type PersonalDataSource = 'keyring' | 'key_file';
 
@@ -26,6 +30,10 @@ export type PersonalDataSource = 'keyring' | 'key_file';
 export interface KeyringLike {
   /** The data key, or null while the keyring refuses personal data (e.g. basic_text not acknowledged). */
   key(): Buffer | null;
+  /** The stored key without making one (null when none is stored or it cannot be unwrapped). */
+  existingKey?(): Buffer | null;
+  /** Where the keyring keeps its wrapped key (for the admin page's sentence). */
+  location?: string;
 }
 
 export interface PersonalDataStatus {
@@ -33,9 +41,13 @@ export interface PersonalDataStatus {
   /** Whether personal answers can be sealed right now. */
   ready: boolean;
   keyId: string | null;
+  /** Keys still readable while a rotation moves records off them. */
+  previousKeyIds: string[];
   /** For key_file: whether the file lies inside the data directory ('data_dir') or elsewhere. */
   keyFileLocation: 'data_dir' | 'external' | null;
-  problem: 'keyring_not_attached' | 'keyring_refuses' | 'key_file_unreadable' | null;
+  problem: 'keyring_not_attached' | 'keyring_refuses' | 'key_file_unreadable' | 'key_missing' | null;
+  /** With key_missing: the key ids the stored records need, and where the key was looked for. */
+  missing: { keyIds: string[]; lookedIn: string } | null;
 }
 
 /** Personal data cannot be sealed or opened now (no key, wrong key, damaged record). */
@@ -63,84 +75,24 @@ function isInside(dir: string, file: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-function fsyncDir(dir: string): void {
-  // Makes the rename/link durable; directories cannot be opened for fsync on Windows.
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function parseKeyFile(raw: Buffer): Buffer {
-  let v: unknown;
-  try {
-    v = JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new PersonalDataError('unavailable', 'the key file is not a Hall Kiosk key file (an Electron-wrapped key needs the desktop app)');
-  }
-  const o = v as { format?: unknown; key?: unknown };
-  if (o?.format !== KEY_FILE_FORMAT || typeof o.key !== 'string') throw new PersonalDataError('unavailable', 'the key file is not a Hall Kiosk key file');
-  const key = Buffer.from(o.key, 'base64');
-  if (key.length !== KEY_BYTES) throw new PersonalDataError('unavailable', 'the key file holds a key of the wrong length');
-  return key;
-}
-
-/**
- * Reads the key file, or creates it: written to a temporary file (0600), fsynced, then
- * hard-linked into place (which fails if another process created it first, so an existing key
- * is never replaced), and the folder fsynced.
- */
-export function loadOrCreateKeyFile(file: string, randomKey: () => Buffer = () => randomBytes(KEY_BYTES)): Buffer {
-  try {
-    const raw = readFileSync(file);
-    if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
-    return parseKeyFile(raw);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const key = randomKey();
-  if (key.length !== KEY_BYTES) throw new Error('randomKey must return 32 bytes');
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, JSON.stringify({ format: KEY_FILE_FORMAT, created: new Date().toISOString(), key: key.toString('base64') }) + '\n');
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(tmp, file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    unlinkSync(tmp);
-  }
-  fsyncDir(dir);
-  // Whoever won the race, everyone uses the key that is in the file now.
-  return parseKeyFile(readFileSync(file));
-}
-
 export type KeySetup = { kind: 'keyring' } | { kind: 'key_file'; file: string; dataDir: string };
 
 export class PersonalDataCipher {
   private keyring: KeyringLike | null = null;
-  private fileKey: Buffer | null = null;
+  private fileKeys: { current: Buffer; all: Map<string, Buffer>; previous: string[] } | null = null;
+  private fileStamp = '';
   private fileProblem: string | null = null;
 
-  constructor(private readonly setup: KeySetup) {
-    if (setup.kind === 'key_file') {
-      try {
-        this.fileKey = loadOrCreateKeyFile(setup.file);
-      } catch (e) {
-        // The server still starts (queues work without forms); sealing answers 503.
-        this.fileProblem = (e as Error).message;
-      }
-    }
+  /**
+   * neededKeyIds: the key ids of records sealed before this start (dataKeyCheck.ts). In
+   * keyring mode the keyring may make a key only while this is empty; otherwise a missing
+   * wrapped key is reported (key_missing) instead of silently replaced.
+   */
+  constructor(
+    private readonly setup: KeySetup,
+    private readonly neededKeyIds: readonly string[] = [],
+  ) {
+    this.refreshFile();
   }
 
   get source(): PersonalDataSource {
@@ -152,25 +104,94 @@ export class PersonalDataCipher {
     if (this.setup.kind === 'keyring') this.keyring = keyring;
   }
 
+  /**
+   * Re-reads the key file when it changed on disk (a rotation beside the running server):
+   * one stat per seal, and per open of a record under a key not yet known.
+   */
+  private refreshFile(): void {
+    if (this.setup.kind !== 'key_file') return;
+    let stamp: string;
+    try {
+      const st = statSync(this.setup.file);
+      stamp = `${st.ino}:${st.mtimeMs}:${st.size}`;
+    } catch (e) {
+      // A key file that vanished while running: keep the keys already read.
+      if (!this.fileKeys) this.fileProblem = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no personal-data key file' : (e as Error).message;
+      return;
+    }
+    if (stamp === this.fileStamp) return;
+    try {
+      const c = readKeyFile(this.setup.file);
+      if (!c) return;
+      // Keys once read stay known for the life of the process: a record sealed under the old
+      // key just before a rotation retired it still opens (and the rotation's sweep moves it).
+      const all = new Map<string, Buffer>(this.fileKeys?.all ?? []);
+      for (const k of [c.key, ...c.previous]) all.set(keyIdOf(k), k);
+      this.fileKeys = { current: c.key, all, previous: c.previous.map(keyIdOf) };
+      this.fileStamp = stamp;
+      this.fileProblem = null;
+    } catch (e) {
+      // The server still starts (queues work without forms); sealing answers 503.
+      if (!this.fileKeys) this.fileProblem = (e as Error).message;
+    }
+  }
+
+  /** The keyring's key, unless sealed records exist and the keyring holds no key of theirs. */
+  private keyringKey(): { key: Buffer | null; missing: PersonalDataStatus['missing'] } {
+    const k = this.keyring;
+    if (!k) return { key: null, missing: null };
+    if (this.neededKeyIds.length > 0 && k.existingKey) {
+      const existing = k.existingKey();
+      if (!existing || !this.neededKeyIds.includes(keyIdOf(existing))) {
+        return { key: null, missing: { keyIds: [...this.neededKeyIds], lookedIn: k.location ?? 'the keyring' } };
+      }
+    }
+    return { key: k.key(), missing: null };
+  }
+
   status(): PersonalDataStatus {
+    this.refreshFile();
     const location = this.setup.kind === 'key_file' ? (isInside(this.setup.dataDir, this.setup.file) ? 'data_dir' : 'external') : null;
     let key: Buffer | null = null;
     let problem: PersonalDataStatus['problem'] = null;
+    let missing: PersonalDataStatus['missing'] = null;
+    let previous: string[] = [];
     if (this.setup.kind === 'key_file') {
-      key = this.fileKey;
+      key = this.fileKeys?.current ?? null;
       if (!key) problem = 'key_file_unreadable';
+      else previous = this.fileKeys!.previous;
     } else if (!this.keyring) problem = 'keyring_not_attached';
     else {
-      key = this.keyring.key();
-      if (!key) problem = 'keyring_refuses';
+      ({ key, missing } = this.keyringKey());
+      if (missing) problem = 'key_missing';
+      else if (!key) problem = 'keyring_refuses';
     }
-    return { source: this.setup.kind, ready: key !== null, keyId: key ? keyIdOf(key) : null, keyFileLocation: location, problem };
+    return { source: this.setup.kind, ready: key !== null, keyId: key ? keyIdOf(key) : null, previousKeyIds: previous, keyFileLocation: location, problem, missing };
   }
 
   private currentKey(): Buffer {
-    const key = this.setup.kind === 'key_file' ? this.fileKey : (this.keyring?.key() ?? null);
+    let key: Buffer | null = null;
+    if (this.setup.kind === 'key_file') {
+      this.refreshFile();
+      key = this.fileKeys?.current ?? null;
+    } else {
+      const r = this.keyringKey();
+      if (r.missing) throw new PersonalDataError('unavailable', `the personal-data key ${r.missing.keyIds.join(', ')} is missing from ${r.missing.lookedIn}`);
+      key = r.key;
+    }
     if (!key) throw new PersonalDataError('unavailable', this.fileProblem ?? 'no personal-data key is available');
     return key;
+  }
+
+  /** The key a record was sealed under: the current one or, during a rotation, a previous one. */
+  private keyFor(keyId: string): Buffer {
+    const current = this.currentKey();
+    if (keyIdOf(current) === keyId) return current;
+    if (this.setup.kind === 'key_file') {
+      const k = this.fileKeys?.all.get(keyId);
+      if (k) return k;
+    }
+    throw new PersonalDataError('unknown_key', `sealed under key ${keyId}, which is not the current key`);
   }
 
   /**
@@ -194,8 +215,7 @@ export class PersonalDataCipher {
    * that submission (the export and the routes always pass it).
    */
   open(sealed: Buffer, keyId: string, submissionId?: string): Record<string, AnswerValue> {
-    const key = this.currentKey();
-    if (keyIdOf(key) !== keyId) throw new PersonalDataError('unknown_key', `sealed under key ${keyId}, which is not the current key`);
+    const key = this.keyFor(keyId);
     if (sealed.length < 2 || sealed[0] !== FORMAT) throw new PersonalDataError('damaged', 'unknown sealed format');
     const idLength = sealed[1]!;
     const headerLength = 2 + idLength;

@@ -30,8 +30,8 @@ export async function purgeDueSubmissions(d: RetentionDeps): Promise<string[]> {
     const due = dueForPurge(candidates, days, now);
     if (due.length === 0) break;
     const done = await d.store.write(async (tx, conn) => {
-      // Freed pages are zeroed, so the sealed bytes do not linger in the file.
-      await conn.exec('PRAGMA secure_delete = ON');
+      // The writer runs with secure_delete on (store/db.ts; set inside a transaction it has no
+      // effect): the freed bytes of the sealed blobs are zeroed in the new page images.
       const ids = await tx.purgePersonal(due, now);
       if (ids.length > 0) await d.audit.recordIn(conn, 'system', { action: 'purge.personal', target: null, detail: { count: ids.length, ids, retentionDays: days } });
       return ids;
@@ -39,7 +39,14 @@ export async function purgeDueSubmissions(d: RetentionDeps): Promise<string[]> {
     purged.push(...done);
     if (done.length === 0 || candidates.length < BATCH) break;
   }
-  if (purged.length > 0) d.log.info({ count: purged.length }, 'personal answers purged');
+  if (purged.length > 0) {
+    // secure_delete zeroes the freed bytes in the new page images, but those sit in the WAL
+    // and the old pages (and the WAL frames of the first write) still hold the sealed bytes
+    // until a checkpoint: copy everything into the file and truncate the WAL now.
+    const clean = await d.store.checkpoint();
+    if (!clean) d.log.warn('WAL not truncated after the purge (a reader held it); the next purge retries');
+    d.log.info({ count: purged.length }, 'personal answers purged');
+  }
   return purged;
 }
 

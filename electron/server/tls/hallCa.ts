@@ -11,6 +11,7 @@ import { isIP } from 'node:net';
 // @peculiar/x509 resolves its algorithms through tsyringe, which needs the Reflect polyfill first.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
+import { hasNameConstraints, NAME_CONSTRAINTS_OID, nameConstraintsValue, namePermitted, permittedDnsOfCa } from './nameConstraints.js';
 
 const crypto = webcrypto as unknown as Crypto;
 x509.cryptoProvider.set(crypto);
@@ -32,6 +33,11 @@ export interface HallTls {
   keyPem: string;
   /** The DNS names and IP addresses the server certificate covers. */
   names: string[];
+  /**
+   * Whether the CA carries the name constraints. A CA made by an older build has none; it is
+   * kept (re-issuing would make every counter PC re-trust) and the server warns at start.
+   */
+  caNameConstrained: boolean;
 }
 
 function writePrivate(path: string, text: string): void {
@@ -43,7 +49,9 @@ function writePrivate(path: string, text: string): void {
 
 function writePublic(path: string, text: string): void {
   const tmp = `${path}.tmp`;
-  writeFileSync(tmp, text, { mode: 0o644 });
+  // Public content (served at /api/tls/ca.pem), yet 0600 like every file in the data directory.
+  writeFileSync(tmp, text, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
   renameSync(tmp, path);
 }
 
@@ -76,7 +84,7 @@ export function fingerprintOf(pem: string): string {
   return new NodeX509(pem).fingerprint256;
 }
 
-async function makeCa(now: number): Promise<{ pem: string; keyPem: string }> {
+async function makeCa(now: number, names: string[]): Promise<{ pem: string; keyPem: string }> {
   const keys = (await crypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
@@ -89,6 +97,8 @@ async function makeCa(now: number): Promise<{ pem: string; keyPem: string }> {
       new x509.BasicConstraintsExtension(true, 0, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      // Critical: a client that cannot check the constraints must refuse the CA, not ignore them.
+      new x509.Extension(NAME_CONSTRAINTS_OID, true, new Uint8Array(nameConstraintsValue([hostname(), ...names]))),
     ],
   });
   return { pem: cert.toString('pem') + '\n', keyPem: await exportKeyPem(keys.privateKey) };
@@ -130,11 +140,14 @@ export async function ensureHallTls(dataDir: string, wantedNames: string[], now 
   if (existsSync(files.caPem) && existsSync(files.caKey)) {
     ca = { pem: readFileSync(files.caPem, 'utf8'), keyPem: readFileSync(files.caKey, 'utf8') };
   } else {
-    ca = await makeCa(now);
+    ca = await makeCa(now, wantedNames);
     writePrivate(files.caKey, ca.keyPem);
     writePublic(files.caPem, ca.pem);
   }
-  const names = [...new Set(wantedNames.filter((n) => n && n !== '0.0.0.0' && n !== '::'))];
+  // A name outside the CA's constraints (a public address, a host name added after the CA was
+  // made) would make clients refuse the whole certificate: it is left out instead.
+  const permitted = permittedDnsOfCa(new NodeX509(ca.pem).raw);
+  const names = [...new Set(wantedNames.filter((n) => n && n !== '0.0.0.0' && n !== '::'))].filter((n) => permitted === null || namePermitted(n, permitted));
   let server: { pem: string; keyPem: string } | null = null;
   if (existsSync(files.pem) && existsSync(files.key)) {
     const pem = readFileSync(files.pem, 'utf8');
@@ -155,5 +168,6 @@ export async function ensureHallTls(dataDir: string, wantedNames: string[], now 
     certChainPem: server.pem + ca.pem,
     keyPem: server.keyPem,
     names: certificateNames(server.pem),
+    caNameConstrained: hasNameConstraints(new NodeX509(ca.pem).raw),
   };
 }

@@ -11,6 +11,7 @@ import { m0060Export } from './0060-export.js';
 import { m0080AdminSetup } from './0080-admin-setup.js';
 import { m0090ResidentSide } from './0090-resident-side.js';
 import { m0100TicketWaits } from './0100-ticket-waits.js';
+import { m0110DataKey } from './0110-data-key.js';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0080AdminSetup,
   m0090ResidentSide,
   m0100TicketWaits,
+  m0110DataKey,
 ];
 
 export async function schemaVersion(conn: Connection): Promise<number> {

@@ -21,6 +21,8 @@ export function SecurityNotice() {
   if (security.error) return <ErrorText error={security.error} />;
   const key = security.data?.personalDataKey;
   if (!key) return null;
+  const storage = security.data?.personalDataStorage;
+  const dataKey = security.data?.dataKey;
 
   const acknowledge = async () => {
     setBusy(true);
@@ -35,6 +37,16 @@ export function SecurityNotice() {
     }
   };
 
+  // The keyring has no key for the records already sealed (the shell's wrapped key is gone):
+  // the same sentence `npm run serve` prints when it refuses to start.
+  if (storage?.missing) {
+    return (
+      <section className="security-warning" role="alert" aria-labelledby="security-title" data-testid="data-key-missing">
+        <h2 id="security-title">{t('Security.keyMissingTitle')}</h2>
+        <p>{t('Security.keyMissingBody', { keyId: storage.missing.keyIds.join(', '), path: storage.missing.lookedIn })}</p>
+      </section>
+    );
+  }
   if (key.protection === 'basic_text' && !key.acknowledged) {
     return (
       <section className="security-warning" role="alert" aria-labelledby="security-title" data-testid="security-warning">
@@ -66,9 +78,18 @@ export function SecurityNotice() {
         : t('Security.acknowledged')
       : null;
   return (
-    <p className={`security-line ${key.protection === 'os' ? 'ok' : 'warn'}`} data-testid="security-line" data-protection={key.protection}>
-      {t(`Security.protection_${key.protection}`)}
-      {acknowledgedLine && ` ${acknowledgedLine}`}
-    </p>
+    <>
+      <p className={`security-line ${key.protection === 'os' ? 'ok' : 'warn'}`} data-testid="security-line" data-protection={key.protection}>
+        {t(`Security.protection_${key.protection}`)}
+        {acknowledgedLine && ` ${acknowledgedLine}`}
+      </p>
+      {dataKey?.keyId && (
+        <p className={`security-line ${dataKey.backup ? 'ok' : 'warn'}`} data-testid="data-key-line" data-backup={dataKey.backup ? 'yes' : 'no'}>
+          {t('Security.keyFingerprint', { keyId: dataKey.keyId })}{' '}
+          {dataKey.backup ? t('Security.keyBackedUp', { at: formatTime(new Date(dataKey.backup.at).toISOString(), hall?.timeZone) }) : t('Security.keyNotBackedUp')}
+          {dataKey.rotation && ` ${t('Security.keyRotating', { keyId: dataKey.rotation.toKeyId })}`}
+        </p>
+      )}
+    </>
   );
 }

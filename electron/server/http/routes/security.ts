@@ -23,6 +23,10 @@ export interface PersonalDataKeySource {
   acknowledgeBasicTextRisk(by: string): PersonalDataKeyStatusLike;
   /** The data key itself (PersonalDataKeyring.key()); the forms cipher seals with it. */
   key?(): Buffer | null;
+  /** The stored key without making one (PersonalDataKeyring.existingKey()). */
+  existingKey?(): Buffer | null;
+  /** Where the keyring keeps its wrapped key. */
+  location?: string | undefined;
 }
 
 // Keyed by context so two servers in one process (tests) never share a keyring.
@@ -32,7 +36,8 @@ const sources = new WeakMap<ServerContext, PersonalDataKeySource>();
 export function attachPersonalDataKey(ctx: ServerContext, source: PersonalDataKeySource): void {
   sources.set(ctx, source);
   const key = source.key?.bind(source);
-  if (key) ctx.personalData.attachKeyring({ key });
+  const existingKey = source.existingKey?.bind(source);
+  if (key) ctx.personalData.attachKeyring({ key, ...(existingKey ? { existingKey } : {}), ...(source.location ? { location: source.location } : {}) });
 }
 
 export interface SecurityJson {
@@ -48,6 +53,7 @@ export interface SecurityJson {
   };
   /** Which key seals personal answers now: the shell's keyring or a key file (and where it lies). */
   personalDataStorage?: PersonalDataStatus;
+  dataKey?: DataKeyJson;
 }
 
 export function securityJson(source: PersonalDataKeySource | undefined): SecurityJson {
@@ -70,15 +76,39 @@ export function securityJson(source: PersonalDataKeySource | undefined): Securit
   };
 }
 
+/** The key's fingerprint, its confirmed backup and an unfinished rotation, for the security section. */
+export interface DataKeyJson {
+  keyId: string | null;
+  backup: { at: number; protection: 'passphrase' | 'openpgp' } | null;
+  rotation: { toKeyId: string; startedAt: number; recordsMoved: number } | null;
+}
+
+async function dataKeyJson(ctx: ServerContext, status: PersonalDataStatus): Promise<DataKeyJson> {
+  const backup = status.keyId
+    ? await ctx.db.reader.get<{ made_at: number; protection: 'passphrase' | 'openpgp' }>(
+        'SELECT made_at, protection FROM data_key_backups WHERE key_id = ? ORDER BY made_at DESC LIMIT 1',
+        [status.keyId],
+      )
+    : undefined;
+  const rotation = await ctx.db.reader.get<{ to_key_id: string; started_at: number; records_moved: number }>(
+    'SELECT to_key_id, started_at, records_moved FROM data_key_rotations WHERE finished_at IS NULL',
+  );
+  return {
+    keyId: status.keyId,
+    backup: backup ? { at: backup.made_at, protection: backup.protection } : null,
+    rotation: rotation ? { toKeyId: rotation.to_key_id, startedAt: rotation.started_at, recordsMoved: rotation.records_moved } : null,
+  };
+}
+
 function adminName(p: Principal): string {
   return p.kind === 'staff' ? p.username : 'admin';
 }
 
 export function registerSecurityRoutes(router: Router, ctx: ServerContext): void {
-  router.add('GET', '/api/security', { access: ['admin'] }, () => ({
-    status: 200,
-    json: { ...securityJson(sources.get(ctx)), personalDataStorage: ctx.personalData.status() },
-  }));
+  router.add('GET', '/api/security', { access: ['admin'] }, async () => {
+    const storage = ctx.personalData.status();
+    return { status: 200, json: { ...securityJson(sources.get(ctx)), personalDataStorage: storage, dataKey: await dataKeyJson(ctx, storage) } };
+  });
 
   // Idempotent: acknowledging when the key is OS-protected (or headless) changes nothing
   // and returns the current status, so a double click or a stale page never errors.
@@ -96,6 +126,7 @@ export function registerSecurityRoutes(router: Router, ctx: ServerContext): void
       target: 'personalDataKey',
       detail: { protection: after.protection, before: { acknowledged: before.acknowledged }, after: { acknowledged: after.acknowledged } },
     });
-    return { status: 200, json: { ...securityJson(source), personalDataStorage: ctx.personalData.status() } };
+    const storage = ctx.personalData.status();
+    return { status: 200, json: { ...securityJson(source), personalDataStorage: storage, dataKey: await dataKeyJson(ctx, storage) } };
   });
 }
