@@ -161,6 +161,8 @@ describe('CSV cells cannot become formulas (issue 17)', () => {
   it('every text cell of every CSV that starts like a formula gets a leading apostrophe; numbers and JSON Lines stay raw', async () => {
     const dataDir = join(tmp.dir, 'hall-formulas');
     await seedHall(dataDir, 3);
+    mkdirSync(join(dataDir, 'keys'), { recursive: true });
+    loadOrCreateKeyFile(join(dataDir, 'keys', 'personal-data.key'));
     const cipher = new PersonalDataCipher({ kind: 'key_file', file: join(dataDir, 'keys', 'personal-data.key'), dataDir });
     const db = await Database.open(join(dataDir, 'hall.sqlite3'));
     const t3 = (zh: string) => ({ zh, bo: zh, ug: zh });

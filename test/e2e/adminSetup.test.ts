@@ -136,7 +136,7 @@ describe('admin setup page', () => {
     await section('今日统计');
     await admin.getByTestId('stats-range').waitFor();
     await admin.locator('[data-testid="chart-services"] canvas').first().waitFor();
-    await admin.getByTestId('stats-services').locator('tr[data-service-id="enquiries"] td[data-col="tickets"]', { hasText: '3' }).waitFor();
+    await admin.getByTestId('stats-services').locator('tr[data-service-id="enquiries"] td[data-col="taken"]', { hasText: '3' }).waitFor();
     await admin.screenshot({ path: join(SHOTS, 'zh-stats.png'), fullPage: true });
 
     const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: '下载 Excel 表格' }).click()]);
@@ -146,16 +146,16 @@ describe('admin setup page', () => {
     await wb.xlsx.readFile(file);
     assert.deepEqual(
       wb.worksheets.map((w) => w.name),
-      ['按事项', '按小时', '按窗口', '语言', '表单', '范围'],
+      ['按事项', '按窗口', '按小时', '语言', '按日', '合计', '表单'],
     );
     const day = hallDay(Date.now(), 'Asia/Shanghai');
     const expected = await hall.server.context.db.reader.all<{ name: string; n: number }>(
-      'SELECT s.name_zh AS name, COUNT(t.id) AS n FROM services s LEFT JOIN tickets t ON t.service_id = s.id AND t.day = ? GROUP BY s.id',
+      'SELECT s.name_zh AS name, COUNT(t.id) AS n FROM services s LEFT JOIN tickets t ON t.issued_service_id = s.id AND t.day = ? GROUP BY s.id',
       [day],
     );
     const sheet = wb.worksheets[0]!;
     assert.equal(sheet.getCell('A1').value, '事项');
-    assert.equal(sheet.getCell('C1').value, '号票数');
+    assert.equal(sheet.getCell('C1').value, '取号数');
     const rows = new Map<string, unknown>();
     sheet.eachRow((row, i) => {
       if (i > 1) rows.set(String(row.getCell(1).value), row.getCell(3).value);

@@ -80,6 +80,20 @@ export function certificateNames(pem: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * One spelling per name, so a wanted `::1` matches the certificate's `0:0:0:0:0:0:0:1` (Node
+ * prints IPv6 subjectAltNames uncompressed); without it the server certificate was remade at
+ * every start on a machine with an IPv6 address.
+ */
+export function canonicalName(name: string): string {
+  if (isIP(name) !== 6 || name.includes('.')) return name.toLowerCase();
+  const [head = '', tail] = name.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...new Array<string>(8 - h.length - t.length).fill('0'), ...t];
+  return groups.map((g) => parseInt(g, 16).toString(16)).join(':');
+}
+
 export function fingerprintOf(pem: string): string {
   return new NodeX509(pem).fingerprint256;
 }
@@ -152,10 +166,10 @@ export async function ensureHallTls(dataDir: string, wantedNames: string[], now 
   if (existsSync(files.pem) && existsSync(files.key)) {
     const pem = readFileSync(files.pem, 'utf8');
     const cert = new NodeX509(pem);
-    const covered = new Set(certificateNames(pem));
+    const covered = new Set(certificateNames(pem).map(canonicalName));
     const fresh = Date.parse(cert.validTo) - now > RENEW_DAYS * DAY;
     const signedByCa = cert.verify(new NodeX509(ca.pem).publicKey);
-    if (fresh && signedByCa && names.every((n) => covered.has(n))) server = { pem, keyPem: readFileSync(files.key, 'utf8') };
+    if (fresh && signedByCa && names.every((n) => covered.has(canonicalName(n)))) server = { pem, keyPem: readFileSync(files.key, 'utf8') };
   }
   if (!server) {
     server = await makeServer(ca, names, now);

@@ -262,8 +262,10 @@ function StatsTable(props: {
       ))}
     </tr>
   );
+  // The table is wider than the page on narrow screens: the scroll box takes keyboard focus
+  // (arrow keys scroll it) and is named by the table's caption or first column's header.
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={props.caption ?? props.labelHeader}>
       <table data-testid={props.testId}>
         {props.caption !== undefined && <caption>{props.caption}</caption>}
         <thead>
