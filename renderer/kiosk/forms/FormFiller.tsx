@@ -19,6 +19,7 @@ import { useFormsT } from '../../shared/forms/formsText.js';
 import { NumberEntry } from './NumberEntry.js';
 import { TextEntry } from './TextEntry.js';
 import { textMaxLength } from './textPad.js';
+import { entryFor } from './keyboardFor.js';
 
 export interface FormFillerProps {
   def: FormDefinition;
@@ -101,15 +102,14 @@ function QuestionInput({ field, lang, opts, value, onChange }: { field: FormFiel
   const t = useFormsT(lang);
   const kt = useKioskT(lang);
   const label = field.label[lang];
+  const entry = entryFor(field);
+  if (entry.pad === 'numeric') {
+    return <NumberEntry mode={entry.mode} maxLength={entry.maxLength} value={value === undefined ? '' : String(value)} onChange={(v) => onChange(v || undefined)} kt={kt} label={label} />;
+  }
+  if (entry.pad === 'text') {
+    return <TextEntry lang={lang} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v || undefined)} t={t} label={label} maxLength={textMaxLength(field)} />;
+  }
   switch (field.type) {
-    case 'text':
-    case 'longtext':
-      return <TextEntry lang={lang} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v || undefined)} t={t} label={label} maxLength={textMaxLength(field)} />;
-    case 'resident_id':
-    case 'phone':
-    case 'integer':
-    case 'decimal':
-      return <NumberEntry kind={field.type} value={value === undefined ? '' : String(value)} onChange={(v) => onChange(v || undefined)} kt={kt} label={label} />;
     case 'date':
       return <DatePicker value={typeof value === 'string' ? value : undefined} start={dateStart(field, opts.today)} onChange={onChange} t={t} />;
     default:
