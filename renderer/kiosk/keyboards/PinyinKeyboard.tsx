@@ -45,6 +45,8 @@ export function PinyinKeyboard({ state, onChange, t }: PinyinKeyboardProps) {
 
   return (
     <div className="keyboard keyboard-zh" lang="zh" dir="ltr" data-testid="keyboard-zh">
+      {/* The letters being spelled and the words they may mean share one bar above the keys. */}
+      <div className="candidate-bar">
       <div className="composing" data-testid="zh-composing" lang="en">
         {state.composing || '\u00A0'}
       </div>
@@ -66,6 +68,7 @@ export function PinyinKeyboard({ state, onChange, t }: PinyinKeyboardProps) {
             </TapButton>
           </>
         )}
+      </div>
       </div>
       {/* Digits for mixed answers (an address's building and room); not while a word is being spelled. */}
       <div className="key-row digits">
