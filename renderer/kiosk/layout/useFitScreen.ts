@@ -15,10 +15,13 @@ function overflows(screen: HTMLElement): boolean {
     const tallest = Math.max(0, ...[...(measure?.children ?? [])].map((c) => c.getBoundingClientRect().height));
     if (tallest > area.clientHeight + 1) return true;
   }
-  // A keyboard squeezed below its keys' minimum height pushes the screen; caught above. A
-  // grid or flex child that overflows its own box without moving the screen:
-  for (const box of screen.querySelectorAll<HTMLElement>('[data-fit-box]')) {
-    if (box.scrollHeight > box.clientHeight + 1) return true;
+  // A button squeezed by its flex row below its words (the language buttons) does not move
+  // the screen but spills its text: that is an overflow too. Keys are sized by their keyboard.
+  for (const button of screen.querySelectorAll<HTMLElement>('button.tap')) {
+    if (button.closest('.paged-list, .paged-measure')) continue;
+    // A font's ascent and descent may reach past a tight line height without spilling: allow a fifth of the size.
+    const slack = 1 + 0.2 * parseFloat(getComputedStyle(button).fontSize);
+    if (button.scrollHeight > button.clientHeight + slack || button.scrollWidth > button.clientWidth + 1) return true;
   }
   return false;
 }
