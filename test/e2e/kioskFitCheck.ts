@@ -22,6 +22,12 @@ export const tappable = (page: Page, testId: string) => page.locator(`[data-test
 
 /** Taps a control, turning the pages of a paged list (services, choices, review) until it shows. */
 export async function tap(page: Page, testId: string): Promise<void> {
+  await reveal(page, testId);
+  await tappable(page, testId).tap();
+}
+
+/** Turns the pages of the paged list on screen until the control is on the page shown. */
+export async function reveal(page: Page, testId: string): Promise<void> {
   for (let i = 0; i < 12; i++) {
     if ((await page.getByTestId(testId).count()) > 0) break;
     if ((await page.locator('[data-testid="pager-next"]:not([disabled])').count()) === 0) break;
@@ -29,7 +35,6 @@ export async function tap(page: Page, testId: string): Promise<void> {
     await tappable(page, 'pager-next').tap();
     await page.waitForFunction((p) => document.querySelector('[data-testid="pager-position"]')?.getAttribute('data-page') !== p, position);
   }
-  await tappable(page, testId).tap();
 }
 
 /** Waits until the screen has fitted itself: its fit scale and page cuts unchanged over a few frames. */
