@@ -7,9 +7,9 @@ import { useLayoutEffect, type RefObject } from 'react';
 import { chooseFit } from './fitScale.js';
 
 function overflows(screen: HTMLElement): boolean {
-  if (screen.scrollHeight > screen.clientHeight + 1 || screen.scrollWidth > screen.clientWidth + 1) return true;
+  if (screen.scrollHeight > screen.clientHeight || screen.scrollWidth > screen.clientWidth) return true;
   const doc = document.documentElement;
-  if (doc.scrollHeight > window.innerHeight + 1 || doc.scrollWidth > window.innerWidth + 1) return true;
+  if (doc.scrollHeight > window.innerHeight || doc.scrollWidth > window.innerWidth) return true;
   for (const area of screen.querySelectorAll<HTMLElement>('.paged-area')) {
     const measure = area.querySelector('.paged-measure');
     const tallest = Math.max(0, ...[...(measure?.children ?? [])].map((c) => c.getBoundingClientRect().height));
