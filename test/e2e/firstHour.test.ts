@@ -161,7 +161,7 @@ describe('a new hall\'s first hour (docs/first-hour.md)', () => {
     await tappable(kiosk, 'attract-start').tap();
     await tappable(kiosk, 'language-ug').tap();
     // Ten services are more than one screen holds: the kiosk pages them; turn to the new tile's page.
-    await kiosk.getByTestId('service-grid').waitFor();
+    await kiosk.getByTestId('services-list').waitFor();
     for (let i = 0; i < 5 && (await kiosk.getByTestId(`service-${created.id}`).count()) === 0; i++) await tappable(kiosk, 'pager-next').tap();
     const tile = tappable(kiosk, `service-${created.id}`);
     await tile.waitFor();
@@ -174,7 +174,7 @@ describe('a new hall\'s first hour (docs/first-hour.md)', () => {
     await tappable(kiosk, 'nav-home').tap();
     await tappable(kiosk, 'attract-start').tap();
     await tappable(kiosk, 'language-bo').tap();
-    await kiosk.getByTestId('service-grid').waitFor();
+    await kiosk.getByTestId('services-list').waitFor();
     for (let i = 0; i < 5 && (await kiosk.getByTestId('service-bus-card').count()) === 0; i++) await tappable(kiosk, 'pager-next').tap();
     await tappable(kiosk, 'service-bus-card').tap();
     await tappable(kiosk, 'priority-no').tap();

@@ -89,7 +89,7 @@ describe('kiosk page', () => {
         await page.locator('[data-screen="services"]').waitFor();
         assert.equal(await page.locator('html').getAttribute('lang'), lang);
         assert.equal(await page.locator('html').getAttribute('dir'), lang === 'ug' ? 'rtl' : 'ltr');
-        await page.getByTestId('service-grid').waitFor();
+        await page.getByTestId('services-list').waitFor();
         await reveal(page, 'service-enquiries');
         const tile = tappable(page, 'service-enquiries');
         await tile.waitFor();
@@ -343,7 +343,7 @@ describe('kiosk page', () => {
         await shot(page, `${lang}-services-offline`);
         await page.unroute('**/api/**', down);
         // No tap needed: the retry brings the services.
-        await page.getByTestId('service-grid').waitFor();
+        await page.getByTestId('services-list').waitFor();
         await reveal(page, 'service-enquiries');
         await tappable(page, 'service-enquiries').waitFor();
         assert.equal(await notice.count(), 0);

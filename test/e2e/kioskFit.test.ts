@@ -49,14 +49,14 @@ describe('every kiosk screen fits every kiosk size, in three scripts, normal and
     assert.equal(await page.getByTestId('large-text').getAttribute('aria-pressed'), 'true');
     const size = (sel: string) => page.locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     await tap(page, 'language-zh');
-    await page.getByTestId('service-grid').waitFor();
+    await page.getByTestId('services-list').waitFor();
     await settled(page);
     const largeTitle = await size('.screen-title');
     await tap(page, 'nav-home');
     assert.equal(await large(), false, 'back at the attract screen the next resident starts at normal size');
     await tap(page, 'attract-start');
     await tap(page, 'language-zh');
-    await page.getByTestId('service-grid').waitFor();
+    await page.getByTestId('services-list').waitFor();
     await settled(page);
     assert.ok(largeTitle >= 1.25 * (await size('.screen-title')), `large text is about 1.3× (${largeTitle} px)`);
     await tap(page, 'nav-home');
@@ -84,7 +84,7 @@ describe('every kiosk screen fits every kiosk size, in three scripts, normal and
       await page.goto(`${hall.url}/kiosk?run=${lang}#token=${hall.kioskToken}`);
       await tap(page, 'attract-start');
       await tap(page, `language-${lang}`);
-      await page.getByTestId('service-grid').waitFor();
+      await page.getByTestId('services-list').waitFor();
       // Every page of services at every size: the pages are re-cut for each size, so walk them at each.
       for (const vp of KIOSK_VIEWPORTS) {
         await page.setViewportSize(vp);
@@ -92,7 +92,7 @@ describe('every kiosk screen fits every kiosk size, in three scripts, normal and
         const seen = new Set<string>();
         for (let p = 1; p <= 12; p++) {
           problems.push(...(await checkFitHere(page, `services p${p}`)));
-          for (const id of await page.locator('[data-testid="service-grid"] [data-testid^="service-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))) seen.add(id);
+          for (const id of await page.locator('[data-testid="services-list"] [data-testid^="service-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))) seen.add(id);
           if ((await page.locator('[data-testid="pager-next"]:not([disabled])').count()) === 0) break;
           await tappable(page, 'pager-next').tap();
           await page.waitForFunction((n) => document.querySelector('[data-testid="pager-position"]')?.getAttribute('data-page') === String(n), p + 1);
@@ -102,7 +102,7 @@ describe('every kiosk screen fits every kiosk size, in three scripts, normal and
         while ((await page.locator('[data-testid="pager-previous"]:not([disabled])').count()) > 0) await tappable(page, 'pager-previous').tap();
       }
       await page.setViewportSize(KIOSK_VIEWPORTS[0]);
-      problems.push(...(await checkFit(page, `${lang} services`, { primary: '[data-testid="service-grid"] [data-testid^="service-"]', shot: `${lang}-services` })));
+      problems.push(...(await checkFit(page, `${lang} services`, { primary: '[data-testid="services-list"] [data-testid^="service-"]', shot: `${lang}-services` })));
 
       await tap(page, 'direct-forms');
       problems.push(...(await checkFit(page, `${lang} direct forms`, { primary: '[data-testid^="direct-form-"]', shot: `${lang}-direct-forms` })));

@@ -53,7 +53,7 @@ export function ServicesScreen({ lang, status, services, onChoose, onBack, onHom
         lang={lang}
         count={services.length}
         className="service-grid"
-        testId="service-grid"
+        testId="services-list"
         renderItem={(i, measuring) => {
           const s = services[i]!;
           return (
