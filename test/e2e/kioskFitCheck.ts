@@ -46,7 +46,7 @@ export async function settled(page: Page): Promise<void> {
 // functions in a helper the page lacks.
 const SETTLE_SOURCE = `(async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
-  const state = () => [...document.querySelectorAll('.screen, .paged')].map((e) => (e.dataset.fit || '') + '/' + (e.dataset.pages || '')).join(',');
+  const state = () => [...document.querySelectorAll('.screen, .paged')].map((e) => (e.dataset.fit || '') + '/' + (e.dataset.starts || '') + '/' + (e.dataset.page || '')).join(',');
   let last = '';
   for (let i = 0, same = 0; i < 40 && same < 3; i++) {
     await frame();

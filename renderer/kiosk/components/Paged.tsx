@@ -64,7 +64,7 @@ export function Paged({ lang, count, renderItem, className, as = 'div', testId, 
   const items = (measuring: boolean, a: number, b: number) => Array.from({ length: b - a }, (_, i) => renderItem(a + i, measuring));
 
   return (
-    <div className="paged" data-pages={pages} data-page={page + 1}>
+    <div className="paged" data-pages={pages} data-page={page + 1} data-starts={layout.starts.join(' ')}>
       <div className="paged-area" ref={area}>
         <Tag className={`${className} paged-measure`} ref={measure as never} aria-hidden="true" inert>
           {items(true, 0, count)}
