@@ -67,13 +67,24 @@ function KioskFlow({ config, token }: { config: KioskConfig; token: string | nul
   useIssuing(step, api, config.retryMs, dispatch, data.markUnpaired);
   useFormSubmission(step, api, config.retryMs, dispatch, data.markUnpaired);
 
+  // Large text and the strong palette last one visit: back at the attract screen (done, home,
+  // or the idle wipe) the next resident starts at the normal size.
+  const [largeText, setLargeText] = useState(false);
+  const atAttract = step.name === 'attract';
+  useEffect(() => {
+    if (atAttract) setLargeText(false);
+  }, [atAttract]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-text', largeText && !atAttract);
+  }, [largeText, atAttract]);
+
   const inUse = data.status !== 'unpaired' && step.name !== 'attract';
   const idle = useIdle(inUse, config.idleMs, config.countdownMs, () => dispatch({ type: 'reset' }));
 
   if (data.status === 'unpaired') return <PairingScreen hasToken={token !== null} />;
   return (
     <>
-      <StepScreen step={step} data={data} dispatch={dispatch} api={api} retryMs={config.retryMs} />
+      <StepScreen step={step} data={data} dispatch={dispatch} api={api} retryMs={config.retryMs} largeText={largeText} onLargeText={setLargeText} />
       {idle.secondsLeft !== null && <IdleOverlay lang={lang} secondsLeft={idle.secondsLeft} onContinue={idle.stillHere} />}
     </>
   );
@@ -81,7 +92,17 @@ function KioskFlow({ config, token }: { config: KioskConfig; token: string | nul
 
 type Dispatch = (a: Action) => void;
 
-function StepScreen({ step, data, dispatch, api, retryMs }: { step: Step; data: HallData; dispatch: Dispatch; api: KioskApi; retryMs: number }) {
+interface StepScreenProps {
+  step: Step;
+  data: HallData;
+  dispatch: Dispatch;
+  api: KioskApi;
+  retryMs: number;
+  largeText: boolean;
+  onLargeText: (on: boolean) => void;
+}
+
+function StepScreen({ step, data, dispatch, api, retryMs, largeText, onLargeText }: StepScreenProps) {
   const offline = data.status === 'offline';
   const home = () => dispatch({ type: 'reset' });
   // The "send without queuing" entry appears only when the hall has such a form.
@@ -102,6 +123,8 @@ function StepScreen({ step, data, dispatch, api, retryMs }: { step: Step; data: 
         <LanguageScreen
           onChoose={(lang) => dispatch({ type: 'chooseLanguage', lang })}
           onBack={() => dispatch({ type: 'back' })}
+          largeText={largeText}
+          onLargeText={onLargeText}
         />
       );
     case 'services':

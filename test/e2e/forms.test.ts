@@ -15,6 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FormDefinition } from '../../electron/core/forms/definition.js';
 import { api, type TestHall, startTestHall } from '../support/hall.js';
 import { createStaff, launchChromium, openConsole } from './counter-harness.js';
+import { tap as tapPaged } from './kioskFitCheck.js';
 
 const ROOT = process.cwd();
 const SHOTS = join(ROOT, 'test-results', 'forms');
@@ -25,7 +26,8 @@ const errorText = (lang: Lang, code: string): string =>
 
 /** A control a resident could tap now: on screen and past its settle time (see TapButton). */
 const tappable = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"][data-settled]:not([disabled])`);
-const tap = (page: Page, testId: string) => tappable(page, testId).tap();
+// Turns the pages of a paged list (services, choices, review) until the control shows.
+const tap = (page: Page, testId: string) => tapPaged(page, testId);
 
 async function keys(page: Page, prefix: string, ids: string[]): Promise<void> {
   for (const id of ids) await tap(page, `${prefix}-${id}`);

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { api, startTestHall, type TestHall } from '../support/hall.js';
+import { reveal, tap as tapPaged } from './kioskFitCheck.js';
 
 const SHOTS = join(process.cwd(), 'test-results', 'kiosk');
 const BUNDLE = join(process.cwd(), 'dist', 'renderer', 'kiosk.js');
@@ -88,6 +89,8 @@ describe('kiosk page', () => {
         await page.locator('[data-screen="services"]').waitFor();
         assert.equal(await page.locator('html').getAttribute('lang'), lang);
         assert.equal(await page.locator('html').getAttribute('dir'), lang === 'ug' ? 'rtl' : 'ltr');
+        await page.getByTestId('services-list').waitFor();
+        await reveal(page, 'service-enquiries');
         const tile = tappable(page, 'service-enquiries');
         await tile.waitFor();
         const tileText = await tile.innerText();
@@ -191,7 +194,7 @@ describe('kiosk page', () => {
       for (const lang of LANGS) {
         await tappable(page, 'attract-start').tap();
         await tappable(page, `language-${lang}`).tap();
-        await tappable(page, 'service-social-insurance').tap();
+        await tapPaged(page, 'service-social-insurance');
         await tappable(page, 'priority-no').tap();
         await page.getByTestId('ticket').waitFor();
         assert.equal(await page.getByTestId('ticket').getAttribute('data-print'), 'failed');
@@ -216,7 +219,7 @@ describe('kiosk page', () => {
       await pair(page, hall);
       await tappable(page, 'attract-start').tap();
       await tappable(page, 'language-zh').tap();
-      await tappable(page, 'service-social-insurance').tap();
+      await tapPaged(page, 'service-social-insurance');
       const button = tappable(page, 'priority-no');
       await button.waitFor();
       const box = (await button.boundingBox())!;
@@ -242,7 +245,7 @@ describe('kiosk page', () => {
       await pair(page, hall, '?idle=1.5&countdown=3');
       await tappable(page, 'attract-start').tap();
       await tappable(page, 'language-ug').tap();
-      await tappable(page, 'service-proxy').tap();
+      await tapPaged(page, 'service-proxy');
       await tappable(page, 'priority-no').waitFor();
 
       // A touch during the countdown keeps the resident where they were.
@@ -340,6 +343,8 @@ describe('kiosk page', () => {
         await shot(page, `${lang}-services-offline`);
         await page.unroute('**/api/**', down);
         // No tap needed: the retry brings the services.
+        await page.getByTestId('services-list').waitFor();
+        await reveal(page, 'service-enquiries');
         await tappable(page, 'service-enquiries').waitFor();
         assert.equal(await notice.count(), 0);
       }
@@ -354,7 +359,7 @@ describe('kiosk page', () => {
       await pair(page, hall, '?retry=0.5');
       await tappable(page, 'attract-start').tap();
       await tappable(page, 'language-bo').tap();
-      await tappable(page, 'service-social-insurance').tap();
+      await tapPaged(page, 'service-social-insurance');
       const keys: string[] = [];
       await page.route('**/api/tickets', async (route) => {
         keys.push(route.request().headers()['idempotency-key'] ?? '');
@@ -381,7 +386,7 @@ describe('kiosk page', () => {
       for (const lang of LANGS) {
         await tappable(page, 'attract-start').tap();
         await tappable(page, `language-${lang}`).tap();
-        await tappable(page, 'service-social-insurance').tap();
+        await tapPaged(page, 'service-social-insurance');
         await tappable(page, 'priority-no').waitFor();
         // As if the service were removed between the tap and the request: the server refuses it.
         await page.route('**/api/tickets', (route) =>

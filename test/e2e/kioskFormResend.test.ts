@@ -7,9 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { api, startTestHall, type TestHall } from '../support/hall.js';
 import { assertBuilt, launchChromium } from './counter-harness.js';
+import { tap as tapPaged } from './kioskFitCheck.js';
 
 const tappable = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"][data-settled]:not([disabled])`);
-const tap = (page: Page, testId: string) => tappable(page, testId).tap();
+// Turns the pages of a paged list (services, choices, review) until the control shows.
+const tap = (page: Page, testId: string) => tapPaged(page, testId);
 
 describe('kiosk: a no-ticket form resent after a lost answer is stored once', () => {
   let hall: TestHall;

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { wavTone } from '../support/browser.js';
 import { startTestHall, type TestHall } from '../support/hall.js';
 import { assertBuilt, launchChromium } from './counter-harness.js';
+import { tap as tapPaged } from './kioskFitCheck.js';
 
 let hall: TestHall;
 let browser: Browser;
@@ -85,7 +86,7 @@ describe('kiosk speaker button', () => {
         await page.locator('[data-screen="services"]').waitFor();
         if (lang === 'ug') assert.ok(await disabledOn(page, 'services'), 'no Uyghur clip: disabled');
         else assert.deepEqual(await speak(page, 'services'), [`/voice/${lang}/guide-services`]);
-        await tappable(page, 'service-enquiries').tap();
+        await tapPaged(page, 'service-enquiries');
 
         await page.locator('[data-screen="priority"]').waitFor();
         if (lang === 'zh') assert.deepEqual(await speak(page, 'priority'), ['/voice/zh/guide-priority']);
@@ -117,7 +118,7 @@ describe('kiosk speaker button', () => {
         await tappable(page, 'attract-start').tap();
         await tappable(page, `language-${lang}`).tap();
         // The demo hall's household service asks for a form first.
-        await tappable(page, 'service-household').tap();
+        await tapPaged(page, 'service-household');
         await tappable(page, 'priority-no').tap();
         await page.locator('[data-screen="form"] h1').waitFor({ timeout: 10_000 });
         if (lang === 'zh') assert.deepEqual(await speak(page, 'form'), ['/voice/zh/guide-form']);

@@ -11,12 +11,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page, Route } from 'playwright-core';
 import { startTestHall, type TestHall } from '../support/hall.js';
 import { assertBuilt, launchChromium } from './counter-harness.js';
+import { tap as tapPaged } from './kioskFitCheck.js';
 
 const SHOTS = join(process.cwd(), 'test-results', 'kiosk-layout');
 type Lang = 'zh' | 'bo' | 'ug';
 
-const tappable = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"][data-settled]:not([disabled])`);
-const tap = (page: Page, testId: string) => tappable(page, testId).tap();
+// Turns the pages of a paged list (services, choices, review) until the control shows.
+const tap = (page: Page, testId: string) => tapPaged(page, testId);
 
 interface Box {
   what: string;

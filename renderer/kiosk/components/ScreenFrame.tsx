@@ -2,7 +2,8 @@
 // home buttons at the top (mirrored for Uyghur by the document's dir), and the content.
 // The speaker button has its own column at the head's inline end, beside the nav and the
 // title (speaker.css), so a long title or an RTL one wraps before it instead of running under it.
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useFitScreen } from '../layout/useFitScreen.js';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { useKioskT } from '../useKioskT.js';
 import { SpeakerButton } from './SpeakerButton.js';
@@ -22,8 +23,10 @@ export interface ScreenFrameProps {
 
 export function ScreenFrame({ lang, screen, title, onBack, onHome, speakCode, speakService, children }: ScreenFrameProps) {
   const t = useKioskT(lang);
+  const ref = useRef<HTMLElement>(null);
+  useFitScreen(ref);
   return (
-    <main className={`screen screen-${screen}`} data-screen={screen} lang={lang}>
+    <main ref={ref} className={`screen screen-${screen}`} data-screen={screen} lang={lang}>
       <header className={`screen-head${onBack || onHome ? '' : ' no-nav'}`}>
         {(onBack || onHome) && (
           <nav className="screen-nav">

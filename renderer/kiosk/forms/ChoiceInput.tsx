@@ -4,6 +4,7 @@
 import type { TFunction } from 'i18next';
 import type { AnswerValue, FormField } from '../../../electron/core/forms/definition.js';
 import type { PageLanguage } from '../../shared/i18n.js';
+import { Paged } from '../components/Paged.js';
 import { TapButton } from '../components/TapButton.js';
 
 export interface ChoiceInputProps {
@@ -39,9 +40,18 @@ export function ChoiceInput({ field, lang, value, onChange, t }: ChoiceInputProp
   }
   const multi = field.type === 'multichoice';
   const picked = multi ? (Array.isArray(value) ? value : []) : [];
+  const choices = field.choices ?? [];
+  // The first chosen answer's page is shown first (back to a question already answered).
+  const firstOn = choices.findIndex((c) => (multi ? picked.includes(c.code) : value === c.code));
   return (
-    <div className={`form-choices${multi ? ' multi' : ''}`}>
-      {(field.choices ?? []).map((c) => {
+    <Paged
+      lang={lang}
+      count={choices.length}
+      className={`form-choices${multi ? ' multi' : ''}`}
+      testId="form-choices"
+      initialIndex={Math.max(0, firstOn)}
+      renderItem={(i, measuring) => {
+        const c = choices[i]!;
         const on = multi ? picked.includes(c.code) : value === c.code;
         const tap = () => {
           if (!multi) return onChange(c.code);
@@ -49,7 +59,7 @@ export function ChoiceInput({ field, lang, value, onChange, t }: ChoiceInputProp
           onChange(nextPicked.length ? nextPicked : undefined);
         };
         return (
-          <TapButton key={c.code} className={`tap choice${on ? ' on' : ''}`} ariaPressed={on} onTap={tap} testId={`form-choice-${c.code}`}>
+          <TapButton key={c.code} className={`tap choice${on ? ' on' : ''}`} ariaPressed={on} onTap={tap} testId={measuring ? undefined : `form-choice-${c.code}`}>
             {multi && (
               <span className="consent-box" aria-hidden="true">
                 {on ? '✓' : '\u00A0'}
@@ -58,7 +68,7 @@ export function ChoiceInput({ field, lang, value, onChange, t }: ChoiceInputProp
             <span>{c.label[lang]}</span>
           </TapButton>
         );
-      })}
-    </div>
+      }}
+    />
   );
 }

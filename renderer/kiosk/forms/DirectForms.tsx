@@ -4,6 +4,7 @@ import type { FieldError } from '../../../electron/core/forms/definition.js';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { OfflineNotice } from '../components/OfflineNotice.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { Paged } from '../components/Paged.js';
 import { TapButton } from '../components/TapButton.js';
 import type { KioskApi } from '../kioskApi.js';
 import type { FilledForm } from './filledForm.js';
@@ -27,18 +28,24 @@ export function DirectFormsScreen({ lang, api, retryMs, onChoose, onBack, onHome
       {defs.status === 'offline' && <OfflineNotice lang={lang} />}
       {defs.status === 'loading' && <p className="notice">{t('Kiosk.loading')}</p>}
       {defs.status === 'ready' && forms.length === 0 && <p className="notice">{t('Kiosk.direct.none')}</p>}
-      <div className="form-choices">
-        {forms.map((f) => (
-          <TapButton key={f.id} className="tap choice direct-form" onTap={() => onChoose(f.id)} testId={`direct-form-${f.id}`}>
-            <span>{f.title[lang]}</span>
-            {lang !== 'zh' && (
-              <span className="service-name-zh" lang="zh">
-                {f.title.zh}
-              </span>
-            )}
-          </TapButton>
-        ))}
-      </div>
+      <Paged
+        lang={lang}
+        count={forms.length}
+        className="form-choices"
+        renderItem={(i, measuring) => {
+          const f = forms[i]!;
+          return (
+            <TapButton key={f.id} className="tap choice direct-form" onTap={() => onChoose(f.id)} testId={measuring ? undefined : `direct-form-${f.id}`}>
+              <span>{f.title[lang]}</span>
+              {lang !== 'zh' && (
+                <span className="service-name-zh" lang="zh">
+                  {f.title.zh}
+                </span>
+              )}
+            </TapButton>
+          );
+        }}
+      />
     </ScreenFrame>
   );
 }

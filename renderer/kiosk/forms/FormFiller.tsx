@@ -9,6 +9,7 @@ import type { Answers, AnswerValue, FieldError, FormDefinition, FormField } from
 import { resolveDateBound, validateAnswers, validateField, type ValidateOptions } from '../../../electron/core/forms/validate.js';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { Paged } from '../components/Paged.js';
 import { TapButton } from '../components/TapButton.js';
 import { useKioskT } from '../useKioskT.js';
 import { answerText } from '../../shared/forms/answerText.js';
@@ -19,6 +20,7 @@ import { useFormsT } from '../../shared/forms/formsText.js';
 import { NumberEntry } from './NumberEntry.js';
 import { TextEntry } from './TextEntry.js';
 import { textMaxLength } from './textPad.js';
+import { entryFor } from './keyboardFor.js';
 
 export interface FormFillerProps {
   def: FormDefinition;
@@ -37,6 +39,8 @@ export interface FormFillerProps {
 
 export function FormFiller({ def, lang, opts, draft, errors, confirmLabel, onConfirm, onLeave, onHome }: FormFillerProps) {
   const [s, setS] = useState<F.FillerState>(() => F.startFilling(def, draft, errors));
+  // The answer last changed from the review: the review reopens on its page.
+  const [edited, setEdited] = useState<string | null>(null);
   const t = useFormsT(lang);
   const field = F.currentField(def, s);
 
@@ -52,7 +56,11 @@ export function FormFiller({ def, lang, opts, draft, errors, confirmLabel, onCon
       if (r.ok) onConfirm(r.answers);
       else setS(F.refuseAll(def, s, r.fields));
     };
-    return <ReviewScreen def={def} lang={lang} s={s} onEdit={(code) => setS(F.edit(s, code))} onConfirm={confirm} confirmLabel={confirmLabel} onBack={goBack} onHome={onHome} />;
+    const onEdit = (code: string) => {
+      setEdited(code);
+      setS(F.edit(s, code));
+    };
+    return <ReviewScreen def={def} lang={lang} s={s} onEdit={onEdit} edited={edited} onConfirm={confirm} confirmLabel={confirmLabel} onBack={goBack} onHome={onHome} />;
   }
 
   const goOn = () => {
@@ -62,12 +70,14 @@ export function FormFiller({ def, lang, opts, draft, errors, confirmLabel, onCon
   };
   const { position, total } = F.progress(def, s);
   const error = s.errors[field.code];
+  const entry = entryFor(field);
+  const input = entry.pad === 'numeric' ? 'pad' : entry.pad === 'text' ? 'keyboard' : field.type === 'date' ? 'date' : 'choices';
   return (
     // Keyed by the question: every button is new on each screen, so the second half of an
     // elderly double tap on "next" or "back" is ignored (TapButton's settle time) instead of
     // skipping a question.
     <ScreenFrame key={field.code} lang={lang} screen="form" title={def.title[lang]} onBack={goBack} onHome={onHome}>
-      <div className="form-question" data-testid="form-question" data-field={field.code} data-type={field.type}>
+      <div className={`form-question input-${input}`} data-testid="form-question" data-field={field.code} data-type={field.type}>
         <p className="form-progress" data-testid="form-progress">
           {t('Kiosk.progress', { position, total })}
         </p>
@@ -101,15 +111,14 @@ function QuestionInput({ field, lang, opts, value, onChange }: { field: FormFiel
   const t = useFormsT(lang);
   const kt = useKioskT(lang);
   const label = field.label[lang];
+  const entry = entryFor(field);
+  if (entry.pad === 'numeric') {
+    return <NumberEntry mode={entry.mode} maxLength={entry.maxLength} value={value === undefined ? '' : String(value)} onChange={(v) => onChange(v || undefined)} kt={kt} label={label} />;
+  }
+  if (entry.pad === 'text') {
+    return <TextEntry lang={lang} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v || undefined)} t={t} label={label} maxLength={textMaxLength(field)} />;
+  }
   switch (field.type) {
-    case 'text':
-    case 'longtext':
-      return <TextEntry lang={lang} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v || undefined)} t={t} label={label} maxLength={textMaxLength(field)} />;
-    case 'resident_id':
-    case 'phone':
-    case 'integer':
-    case 'decimal':
-      return <NumberEntry kind={field.type} value={value === undefined ? '' : String(value)} onChange={(v) => onChange(v || undefined)} kt={kt} label={label} />;
     case 'date':
       return <DatePicker value={typeof value === 'string' ? value : undefined} start={dateStart(field, opts.today)} onChange={onChange} t={t} />;
     default:
@@ -135,22 +144,32 @@ interface ReviewProps {
   confirmLabel: string;
   onBack: () => void;
   onHome: () => void;
+  edited: string | null;
 }
 
-function ReviewScreen({ def, lang, s, onEdit, onConfirm, confirmLabel, onBack, onHome }: ReviewProps) {
+function ReviewScreen({ def, lang, s, onEdit, onConfirm, confirmLabel, onBack, onHome, edited }: ReviewProps) {
   const t = useFormsT(lang);
   const words = { yes: t('Kiosk.yes'), no: t('Kiosk.no'), agreed: t('Kiosk.review.agreed'), notAgreed: t('Kiosk.review.empty') };
+  const shown = F.shownFields(def, s);
   return (
     <ScreenFrame lang={lang} screen="form-review" title={t('Kiosk.review.title')} onBack={onBack} onHome={onHome}>
       <p className="form-hint">{t('Kiosk.review.intro', { title: def.title[lang] })}</p>
-      <dl className="form-review" data-testid="form-review">
-        {F.shownFields(def, s).map((f) => {
+      <Paged
+        lang={lang}
+        as="dl"
+        count={shown.length}
+        className="form-review"
+        testId="form-review"
+        initialIndex={Math.max(0, shown.findIndex((f) => f.code === edited))}
+        renderItem={(i, measuring) => {
+          const f = shown[i]!;
           const text = answerText(f, s.answers[f.code], lang, words);
           const error = s.errors[f.code];
+          const id = (what: string) => (measuring ? undefined : `${what}-${f.code}`);
           return (
-            <div key={f.code} className="form-review-row" data-field={f.code}>
+            <div key={f.code} className="form-review-row" data-field={measuring ? undefined : f.code}>
               <dt>{f.label[lang]}</dt>
-              <dd dir="auto" data-testid={`review-value-${f.code}`}>
+              <dd className="form-review-value" dir="auto" data-testid={id('review-value')}>
                 {text ?? <span className="form-empty">{t('Kiosk.review.empty')}</span>}
               </dd>
               {error && (
@@ -158,15 +177,15 @@ function ReviewScreen({ def, lang, s, onEdit, onConfirm, confirmLabel, onBack, o
                   {error.message}
                 </dd>
               )}
-              <dd>
-                <TapButton className="tap form-change" onTap={() => onEdit(f.code)} testId={`review-edit-${f.code}`}>
+              <dd className="form-review-change">
+                <TapButton className="tap form-change" onTap={() => onEdit(f.code)} testId={id('review-edit')}>
                   {t('Kiosk.review.change')}
                 </TapButton>
               </dd>
             </div>
           );
-        })}
-      </dl>
+        }}
+      />
       <TapButton className="tap primary form-confirm" onTap={onConfirm} testId="form-confirm">
         {confirmLabel}
       </TapButton>

@@ -3,9 +3,12 @@
 // point for decimals), so there is one pad and one set of rules (keyboards/numericInput.ts).
 import type { TFunction } from 'i18next';
 import { NumericPad } from '../keyboards/NumericPad.js';
+import type { NumericMode } from '../keyboards/numericInput.js';
 
 export interface NumberEntryProps {
-  kind: 'resident_id' | 'phone' | 'integer' | 'decimal';
+  mode: NumericMode;
+  /** The field's cap on digits (a digits-only text field), below the mode's own. */
+  maxLength?: number;
   value: string;
   onChange: (v: string) => void;
   /** Kiosk strings (the pad's Backspace) in the resident's language. */
@@ -13,13 +16,13 @@ export interface NumberEntryProps {
   label: string;
 }
 
-export function NumberEntry({ kind, value, onChange, kt, label }: NumberEntryProps) {
+export function NumberEntry({ mode, maxLength, value, onChange, kt, label }: NumberEntryProps) {
   return (
     <div className="form-number-entry">
       <output className="form-answer number" dir="ltr" lang="en" data-testid="form-text-value" aria-label={label}>
         {value || '\u00A0'}
       </output>
-      <NumericPad mode={kind === 'resident_id' ? 'id' : kind} value={value} onChange={onChange} t={kt} />
+      <NumericPad mode={mode} maxLength={maxLength} value={value} onChange={onChange} t={kt} />
     </div>
   );
 }

@@ -15,11 +15,13 @@ export interface NumericPadProps {
   value: string;
   onChange: (value: string) => void;
   t: TFunction;
+  /** The field's own cap on digits, below the mode's (a card number's pattern). */
+  maxLength?: number;
 }
 
-export function NumericPad({ mode, value, onChange, t }: NumericPadProps) {
+export function NumericPad({ mode, value, onChange, t, maxLength }: NumericPadProps) {
   const key = (k: NumericKey) => (
-    <TapButton key={k} className="key digit" disabled={!canPress(mode, value, k)} onTap={() => onChange(pressNumeric(mode, value, k))} testId={`num-key-${k === '.' ? 'dot' : k}`}>
+    <TapButton key={k} className="key digit" disabled={!canPress(mode, value, k, maxLength)} onTap={() => onChange(pressNumeric(mode, value, k, maxLength))} testId={`num-key-${k === '.' ? 'dot' : k}`}>
       {k}
     </TapButton>
   );

@@ -5,9 +5,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { TapButton } from '../components/TapButton.js';
 import { loadPinyinIndex } from './pinyinDictionary.js';
 import type { PinyinIndex } from './pinyinIndex.js';
-import { chooseCandidate, pinyinBackspace, pinyinLetter, type PinyinState } from './pinyinInput.js';
+import { chooseCandidate, pinyinBackspace, pinyinDigit, pinyinLetter, type PinyinState } from './pinyinInput.js';
 
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const DIGITS = '1234567890';
 /** Candidates per page: each must stay a big target on a 1080 px wide screen. */
 const PAGE_SIZE = 6;
 
@@ -44,6 +45,8 @@ export function PinyinKeyboard({ state, onChange, t }: PinyinKeyboardProps) {
 
   return (
     <div className="keyboard keyboard-zh" lang="zh" dir="ltr" data-testid="keyboard-zh">
+      {/* The letters being spelled and the words they may mean share one bar above the keys. */}
+      <div className="candidate-bar">
       <div className="composing" data-testid="zh-composing" lang="en">
         {state.composing || '\u00A0'}
       </div>
@@ -65,6 +68,15 @@ export function PinyinKeyboard({ state, onChange, t }: PinyinKeyboardProps) {
             </TapButton>
           </>
         )}
+      </div>
+      </div>
+      {/* Digits for mixed answers (an address's building and room); not while a word is being spelled. */}
+      <div className="key-row digits">
+        {[...DIGITS].map((d) => (
+          <TapButton key={d} className="key" disabled={!!state.composing} onTap={() => onChange(pinyinDigit(state, d))} testId={`zh-key-${d}`}>
+            <span lang="en">{d}</span>
+          </TapButton>
+        ))}
       </div>
       {ROWS.map((row) => (
         <div className="key-row" key={row}>

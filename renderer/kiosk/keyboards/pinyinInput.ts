@@ -22,6 +22,16 @@ export function pinyinLetter(s: PinyinState, letter: string): PinyinState {
   return { ...s, composing: s.composing + letter };
 }
 
+/**
+ * A digit (the digits row, for addresses: 3号楼): typed straight into the text. Refused while
+ * letters are being composed, so a digit never lands before the word still being spelled.
+ */
+export function pinyinDigit(s: PinyinState, digit: string): PinyinState {
+  if (!/^[0-9]$/.test(digit) || s.composing) return s;
+  const committed = appendText(s.committed, digit, s.maxLength);
+  return committed === s.committed ? s : { ...s, committed };
+}
+
 export function chooseCandidate(s: PinyinState, c: Candidate): PinyinState {
   const committed = appendText(s.committed, c.word, s.maxLength);
   if (committed === s.committed) return s;

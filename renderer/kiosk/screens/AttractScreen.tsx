@@ -1,6 +1,8 @@
 // The screen nobody chose a language for yet: the hall's name and "touch to start" in all
 // three scripts. The whole screen is one button.
+import { useRef } from 'react';
 import { PAGE_LANGUAGES, textDirection } from '../../shared/i18n.js';
+import { useFitScreen } from '../layout/useFitScreen.js';
 import { OfflineNotice } from '../components/OfflineNotice.js';
 import { SpeakerButton } from '../components/SpeakerButton.js';
 import { TapButton } from '../components/TapButton.js';
@@ -17,8 +19,10 @@ export interface AttractScreenProps {
 
 export function AttractScreen({ hallName, ready, offline, onStart }: AttractScreenProps) {
   const t = useAllKioskT();
+  const ref = useRef<HTMLElement>(null);
+  useFitScreen(ref);
   return (
-    <main className="screen screen-attract" data-screen="attract" data-ready={ready ? '' : undefined}>
+    <main ref={ref} className="screen screen-attract" data-screen="attract" data-ready={ready ? '' : undefined}>
       <SpeakerButton screen="attract" languages={PAGE_LANGUAGES} label={PAGE_LANGUAGES.map((l) => t[l]('Speaker.label')).join(' / ')} />
       <TapButton className="attract-tap" onTap={onStart} testId="attract-start">
         {PAGE_LANGUAGES.map((lng) => (

@@ -1,7 +1,8 @@
 // The keyboard try-out page (/kiosk?view=keyboards): every on-screen keyboard the forms will
 // use, with the text it produces, so staff can check them on the real screen and the e2e
 // tests can type with them. The page follows the keyboard's language (lang, dir, strings).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFitScreen } from '../layout/useFitScreen.js';
 import { applyDocumentLanguage, textDirection, type PageLanguage } from '../../shared/i18n.js';
 import { TapButton } from '../components/TapButton.js';
 import { NumericPad } from '../keyboards/NumericPad.js';
@@ -26,12 +27,14 @@ export function KeyboardScreen() {
   const [phone, setPhone] = useState('');
   const lang: PageLanguage = pad === 'bo' || pad === 'ug' ? pad : 'zh';
   useEffect(() => applyDocumentLanguage(lang), [lang]);
+  const ref = useRef<HTMLElement>(null);
+  useFitScreen(ref);
 
   const text = { zh: pinyinText(zh), bo: tibetanText(bo), ug: uyghurText(ug), id, phone }[pad];
   const tabLabel = (p: Pad) => (p === 'id' || p === 'phone' ? t[lang](p === 'id' ? 'Keyboard.idNumber' : 'Keyboard.phone') : t[p]('Language.name'));
 
   return (
-    <main className="screen screen-keyboards" data-screen="keyboards" lang={lang}>
+    <main ref={ref} className="screen screen-keyboards" data-screen="keyboards" lang={lang}>
       <h1 className="screen-title">{t[lang]('Keyboard.title')}</h1>
       <div className="keyboard-tabs">
         {PADS.map((p) => (

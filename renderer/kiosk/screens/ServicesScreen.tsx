@@ -5,7 +5,9 @@ import { useEffect } from 'react';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { OfflineNotice } from '../components/OfflineNotice.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { Paged } from '../components/Paged.js';
 import { TapButton } from '../components/TapButton.js';
+import { nameLength } from '../layout/nameLength.js';
 import { DirectFormsEntry } from '../forms/DirectFormsEntry.js';
 import { formatCount } from '../format.js';
 import type { KioskService } from '../kioskApi.js';
@@ -47,17 +49,23 @@ export function ServicesScreen({ lang, status, services, onChoose, onBack, onHom
       {status === 'offline' && <OfflineNotice lang={lang} />}
       {status === 'loading' && services.length === 0 && <p className="notice">{t('Services.loading')}</p>}
       {status === 'ready' && services.length === 0 && <p className="notice">{t('Services.none')}</p>}
-      <div className="service-grid">
-        {services.map((s) => (
+      <Paged
+        lang={lang}
+        count={services.length}
+        className="service-grid"
+        testId="services-list"
+        renderItem={(i, measuring) => {
+          const s = services[i]!;
+          return (
           <TapButton
             key={s.id}
             className={`tap service${s.open ? '' : ' closed'}`}
             disabled={!s.open}
             onTap={() => onChoose(s)}
-            testId={`service-${s.id}`}
+            testId={measuring ? undefined : `service-${s.id}`}
           >
             {s.icon && <img className="service-icon" src={`/pictograms/${encodeURIComponent(s.icon)}.svg`} alt="" aria-hidden="true" data-icon={s.icon} />}
-            <span className="service-name">{s.names[lang]}</span>
+            <span className={`service-name ${nameLength(s.names[lang], lang)}`}>{s.names[lang]}</span>
             {lang !== 'zh' && (
               <span className="service-name-zh" lang="zh">
                 {s.names.zh}
@@ -74,8 +82,9 @@ export function ServicesScreen({ lang, status, services, onChoose, onBack, onHom
               <span className="service-closed">{t('Services.closedHours', todayRange(s))}</span>
             )}
           </TapButton>
-        ))}
-      </div>
+          );
+        }}
+      />
       {onDirectForms && <DirectFormsEntry lang={lang} onTap={onDirectForms} />}
     </ScreenFrame>
   );

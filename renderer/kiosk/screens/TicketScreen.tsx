@@ -28,6 +28,7 @@ export function TicketScreen({ lang, ticket, service, timeZone, onDone, formNote
   return (
     <ScreenFrame lang={lang} screen="ticket" title={t('Ticket.title')} speakCode={ticket.code} speakService={service.id}>
       <div className="ticket" data-testid="ticket" data-ticket-id={ticket.id} data-print={ticket.print.state}>
+        <div className="ticket-info">
         <p className="ticket-code" lang="en" dir="ltr" data-testid="ticket-code">
           {ticket.code}
         </p>
@@ -42,12 +43,16 @@ export function TicketScreen({ lang, ticket, service, timeZone, onDone, formNote
           {t(printNote)}
         </p>
         {formNote}
-        <div className="ticket-qr-row">
-          <TicketQr value={ticket.statusUrl ?? ticket.id} alt={t('Ticket.qrAlt')} />
         </div>
-        <TapButton className="tap primary done" onTap={onDone} testId="ticket-done">
-          {t('Ticket.done')}
-        </TapButton>
+        {/* Beside the number in landscape, below it in portrait: the QR code and "done" are always on screen. */}
+        <div className="ticket-side">
+          <div className="ticket-qr-row">
+            <TicketQr value={ticket.statusUrl ?? ticket.id} alt={t('Ticket.qrAlt')} />
+          </div>
+          <TapButton className="tap primary done" onTap={onDone} testId="ticket-done">
+            {t('Ticket.done')}
+          </TapButton>
+        </div>
       </div>
     </ScreenFrame>
   );

@@ -1,0 +1,63 @@
+// Makes a kiosk screen fit its window with no page scroll: sets the screen's --fit scale (see
+// fitScale.ts) to the largest step at which nothing overflows — the screen itself, and no
+// paged list too short for its tallest item — and re-fits when the window is resized or the
+// content changes (a typed answer wraps, a validation message appears). Each new screen also
+// opens at the top: a resident never lands halfway down a question.
+import { useLayoutEffect, type RefObject } from 'react';
+import { chooseFit } from './fitScale.js';
+
+function overflows(screen: HTMLElement): boolean {
+  if (screen.scrollHeight > screen.clientHeight || screen.scrollWidth > screen.clientWidth) return true;
+  const doc = document.documentElement;
+  if (doc.scrollHeight > window.innerHeight || doc.scrollWidth > window.innerWidth) return true;
+  for (const area of screen.querySelectorAll<HTMLElement>('.paged-area')) {
+    const measure = area.querySelector('.paged-measure');
+    const tallest = Math.max(0, ...[...(measure?.children ?? [])].map((c) => c.getBoundingClientRect().height));
+    if (tallest > area.clientHeight + 1) return true;
+  }
+  // A button squeezed by its flex row below its words (the language buttons) does not move
+  // the screen but spills its text: that is an overflow too. Keys are sized by their keyboard.
+  for (const button of screen.querySelectorAll<HTMLElement>('button.tap')) {
+    if (button.closest('.paged-list, .paged-measure')) continue;
+    // A font's ascent and descent may reach past a tight line height without spilling: allow a fifth of the size.
+    const slack = 1 + 0.2 * parseFloat(getComputedStyle(button).fontSize);
+    if (button.scrollHeight > button.clientHeight + slack || button.scrollWidth > button.clientWidth + 1) return true;
+  }
+  return false;
+}
+
+export function useFitScreen(ref: RefObject<HTMLElement | null>): void {
+  useLayoutEffect(() => {
+    const screen = ref.current;
+    if (!screen) return;
+    window.scrollTo(0, 0);
+    let frame = 0;
+    let fitting = false;
+    const fit = () => {
+      fitting = true;
+      const scale = chooseFit((s) => {
+        screen.style.setProperty('--fit', String(s));
+        return overflows(screen);
+      });
+      screen.style.setProperty('--fit', String(scale));
+      screen.dataset.fit = String(scale);
+      // Mutations made by fitting itself (the style attribute) are not content changes.
+      queueMicrotask(() => (fitting = false));
+    };
+    const schedule = () => {
+      if (fitting) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    };
+    fit();
+    const mo = new MutationObserver(schedule);
+    mo.observe(screen, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'data-pages'] });
+    window.addEventListener('resize', schedule);
+    void document.fonts?.ready.then(schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      mo.disconnect();
+      window.removeEventListener('resize', schedule);
+    };
+  }, [ref]);
+}
