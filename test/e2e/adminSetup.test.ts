@@ -11,6 +11,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { hallDay } from '../../electron/core/numbering.js';
 import { ADMIN_PASSWORD, api, startTestHall, type TestHall } from '../support/hall.js';
+import { reveal } from './kioskFitCheck.js';
 
 const SHOTS = join(process.cwd(), 'test-results', 'adminSetup');
 
@@ -90,6 +91,11 @@ describe('admin setup page', () => {
     await admin.getByTestId('services-table').locator(`tr[data-service-id="${created.id}"] td[lang="ug"]`, { hasText: NAMES.ug }).waitFor();
 
     // Live on the kiosk: the catalog event makes it refetch; no reload happened.
+    // The services list is paged: turn to the page that shows the new tile once it arrived.
+    for (let i = 0; i < 30 && (await kiosk.getByTestId(`service-${created.id}`).count()) === 0; i++) {
+      await reveal(kiosk, `service-${created.id}`);
+      if ((await kiosk.getByTestId(`service-${created.id}`).count()) === 0) await kiosk.waitForTimeout(500);
+    }
     const tile = tappable(kiosk, `service-${created.id}`);
     await tile.waitFor({ timeout: 15_000 });
     assert.ok((await tile.innerText()).includes(NAMES.bo));
