@@ -4,7 +4,7 @@
 // content changes (a typed answer wraps, a validation message appears). Each new screen also
 // opens at the top: a resident never lands halfway down a question.
 import { useLayoutEffect, type RefObject } from 'react';
-import { chooseFit, FIT_FLOOR } from './fitScale.js';
+import { chooseFit } from './fitScale.js';
 
 function overflows(screen: HTMLElement): boolean {
   if (screen.scrollHeight > screen.clientHeight || screen.scrollWidth > screen.clientWidth) return true;
@@ -35,17 +35,12 @@ export function useFitScreen(ref: RefObject<HTMLElement | null>): void {
     let fitting = false;
     const fit = () => {
       fitting = true;
-      delete screen.dataset.tight;
       const scale = chooseFit((s) => {
         screen.style.setProperty('--fit', String(s));
         return overflows(screen);
       });
       screen.style.setProperty('--fit', String(scale));
       screen.dataset.fit = String(scale);
-      // Last resort, when even the smallest step overflows (a Tibetan question with its error
-      // showing, in large text, on a 4:3 panel): drop what a resident can do without — the
-      // question's hint — and type the answer at the body size, rather than let Next fall off.
-      if (scale <= FIT_FLOOR + 1e-9 && overflows(screen)) screen.dataset.tight = '';
       // Mutations made by fitting itself (the style attribute) are not content changes.
       queueMicrotask(() => (fitting = false));
     };
