@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { useTranslation } from 'react-i18next';
 import { ApiFailure, call, download, saveToken, savedToken } from './api.js';
 import { AdminSection } from './AdminSection.js';
-import { Chart } from './Chart.js';
+import { EChart } from '../shared/EChart.js';
 
 type Lang = 'zh' | 'bo' | 'ug';
 interface Hall { id: string; names: Record<Lang, string>; fingerprint: string; lastBatchAt: number | null; lastBatchId: string | null; late: boolean }
@@ -173,7 +173,7 @@ export function App() {
               <button type="button" onClick={() => void download(`/api/report.xlsx?${q}`, `district-report-${from}-${to}.xlsx`)}>{t('view.downloadReport')}</button>
             </div>
             {seriesError && <p className="error" role="alert">{seriesError}</p>}
-            <Chart option={chart} label={t('view.chart')} />
+            <EChart option={chart} label={t('view.chart')} />
             <table data-testid="totals">
               <thead><tr><th>{t('halls.name')}</th><th>{t('fig.tickets')}</th><th>{t('fig.served')}</th><th>{t('fig.noShowRate')}</th><th>{t('fig.ratings')}</th></tr></thead>
               <tbody>

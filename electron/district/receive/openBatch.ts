@@ -11,6 +11,7 @@ import * as openpgp from 'openpgp';
 import tar from 'tar-stream';
 import { MANIFEST_NAME, manifestProblems, type FoundFile, type Manifest } from '../../core/export/manifest.js';
 import { openProtected } from '../../server/export/protect.js';
+import { RecordCounter } from '../../shared/recordCounter.js';
 
 export const REFUSAL_CODES = ['UNKNOWN_HALL', 'BAD_SIGNATURE', 'HASH_MISMATCH', 'NAME_MISMATCH', 'NOT_FOR_THIS_DISTRICT', 'NOT_A_BATCH'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
@@ -107,25 +108,6 @@ export async function peekManifest(file: string, districtKey: openpgp.PrivateKey
   } catch (e) {
     if (e instanceof BatchRefused && !(await messageIntact(file, districtKey))) throw new BatchRefused('BAD_SIGNATURE', 'the batch was changed after it was encrypted');
     throw e;
-  }
-}
-
-/** Counts records while bytes stream past: JSON lines, or CSV rows outside quotes. */
-class RecordCounter {
-  private quoted = false;
-  private lines = 0;
-  constructor(private readonly kind: 'csv' | 'jsonl' | 'other') {}
-  push(chunk: Buffer): void {
-    if (this.kind === 'other') return;
-    for (const b of chunk) {
-      if (this.kind === 'csv' && b === 0x22) this.quoted = !this.quoted;
-      else if (b === 0x0a && !this.quoted) this.lines += 1;
-    }
-  }
-  records(): number {
-    if (this.kind === 'csv') return Math.max(0, this.lines - 2);
-    if (this.kind === 'jsonl') return this.lines;
-    return 1;
   }
 }
 

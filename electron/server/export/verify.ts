@@ -7,10 +7,10 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import * as openpgp from 'openpgp';
 import tar from 'tar-stream';
-import { CSV_BOM } from '../../core/export/csv.js';
 import { MANIFEST_NAME, manifestProblems, type FoundFile, type Manifest } from '../../core/export/manifest.js';
 import { HALL_KEY_MEMBER } from './builder.js';
 import { openProtected } from './protect.js';
+import { RecordCounter } from '../../shared/recordCounter.js';
 
 export interface VerifyInput {
   file: string;
@@ -45,28 +45,6 @@ export function fileNameProblem(file: string, manifest: Pick<Manifest, 'batchId'
   const expected = `${manifest.batchId}.gpg`;
   if (basename(file) === expected) return null;
   return `the file is named ${basename(file)} but holds batch ${manifest.batchId}: a renamed copy is refused (the hall names it ${expected})`;
-}
-
-/** Counts records while bytes stream past: JSON lines, or CSV rows outside quotes. */
-class RecordCounter {
-  private quoted = false;
-  lines = 0;
-  bomOk = true;
-  private first = true;
-  constructor(private readonly kind: 'csv' | 'jsonl' | 'other') {}
-  push(chunk: Buffer): void {
-    if (this.first && this.kind === 'csv') this.bomOk = chunk.subarray(0, 3).equals(Buffer.from(CSV_BOM, 'utf8'));
-    this.first = false;
-    for (const b of chunk) {
-      if (this.kind === 'csv' && b === 0x22) this.quoted = !this.quoted;
-      else if (b === 0x0a && !this.quoted) this.lines += 1;
-    }
-  }
-  records(): number {
-    if (this.kind === 'csv') return Math.max(0, this.lines - 2);
-    if (this.kind === 'jsonl') return this.lines;
-    return 1;
-  }
 }
 
 async function decryptedTar(input: VerifyInput, decryptWith: openpgp.PrivateKey, verifyWith: openpgp.PublicKey | null) {

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useHallEvents } from '../../shared/events.js';
 import type { Lang, ServiceInfo } from '../adminApi.js';
 import { useAdmin } from '../context.js';
-import { EChart, type ChartOption } from '../EChart.js';
+import { EChart, type ChartOption } from '../../shared/EChart.js';
 import { ErrorText } from '../ErrorText.js';
 import { formatNumber } from '../format.js';
 import { downloadWithToken, useSetupApi, type StatsJson } from '../setupApi.js';

@@ -1,5 +1,5 @@
-// One ECharts chart in a div. Only the chart types and components the admin page uses are
-// registered (echarts/core + bar, pie), so the bundle does not carry all of ECharts.
+// One ECharts chart in a div, for the admin page and the district page. Only the chart types
+// and components they use are registered (echarts/core + bar, pie), so no bundle carries all of ECharts.
 import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
