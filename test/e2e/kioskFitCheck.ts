@@ -93,6 +93,9 @@ export async function fitProblems(page: Page, primary?: string): Promise<string[
         const a = area.getBoundingClientRect();
         if (r.bottom > a.bottom + 1 || r.top < a.top - 1) problems.push(\`cut off by its page: \${name(el)}\`);
       }
+      // Content spilling out of its box overlaps what follows (a keyboard taller than its row above Next);
+      // as for buttons below, a font's ascent and descent past a tight line height are allowed.
+      if (!el.closest('button, .paged-area') && cs.overflowY === 'visible' && el.clientHeight > 0 && el.scrollHeight > el.clientHeight + 1 + 0.2 * parseFloat(cs.fontSize)) problems.push(\`spills out of its box: \${name(el)} \${el.scrollHeight} > \${el.clientHeight}\`);
       const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '');
       if (hasText && cs.display !== 'inline') {
         if (el.scrollWidth > el.clientWidth + 1) problems.push(\`text wider than its box: \${name(el)} \${el.scrollWidth} > \${el.clientWidth}\`);

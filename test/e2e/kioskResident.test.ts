@@ -46,12 +46,6 @@ const validatorNormalisesDigits = (() => {
 })();
 
 
-const KNOWN_GAPS: readonly RegExp[] = [
-  /^bo elevator_retrofit objection_detail \(refused\) @1024×768 large: /,
-  // Not every run: the paged choice list's page cut and the screen's fit step race, and the
-  // last Tibetan choice can hang below the page at 1280×800 in large text.
-  /^bo elevator_retrofit applicant_role \(refused\) @1280×800 large: /,
-];
 describe('a resident fills every default form by tapping, in each language; the stored answers are what was tapped', () => {
   let hall: TestHall;
   let browser: Browser;
@@ -141,13 +135,7 @@ describe('a resident fills every default form by tapping, in each language; the 
         for (const code of Object.keys(stored)) assert.ok(expected.has(code), `${lang} ${def.id}.${code}: nothing stored that was not answered`);
         t.diagnostic(`${lang} ${def.id}: ${expected.size} answers, ${Math.round((Date.now() - started) / 1000)} s`);
       }
-      // Known gaps, left open on issue 16 (KNOWN_GAPS): a Tibetan long-text question with its
-      // error showing does not fit a 1024×768 panel in large text (the keyboard's last row ends
-      // 66 px below the edge), and a Tibetan choice list at 1280×800 large sometimes cuts its last choice. Matched by its exact screen, so any other screen that stops fitting
-      // still fails here; remove the entry once that screen fits.
-      const known = problems.filter((p) => KNOWN_GAPS.some((r) => r.test(p)));
-      if (known.length > 0) t.diagnostic(`known gap (issue 16): ${known.join(' | ')}`);
-      assert.deepEqual(problems.filter((p) => !known.includes(p)), []);
+      assert.deepEqual(problems, []);
     });
   }
 

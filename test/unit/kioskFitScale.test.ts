@@ -10,6 +10,8 @@ describe('kiosk fit scale: the largest step at which a screen fits', () => {
     assert.ok(steps[steps.length - 1]! >= FIT_FLOOR - 1e-9);
     // 32 px body text at the floor would be under 28 px: the CSS floor (max(28px, …)) holds it.
     assert.ok(FIT_FLOOR * 32 < 28);
+    // At the floor every text is at its 28 px: the largest, a 56 px title in Tibetan (1.25×) and large text (1.3×), too.
+    assert.ok(56 * 1.25 * 1.3 * fitSteps().at(-1)! <= 28.5);
   });
 
   it('takes full size when it fits, the first fitting step otherwise, the floor when nothing fits', () => {

@@ -1,13 +1,16 @@
 // A list that may be longer than the screen, shown a page at a time with big previous / next
 // buttons and "page 2 of 3" (elderly residents do not drag-scroll). The list takes the room
 // its screen leaves it (flex: 1); every item is also drawn, hidden, in a measuring copy of the
-// list, and the measured heights are cut into pages by the pure paginate(). A ResizeObserver
-// re-cuts the pages when the window, the text size or the content changes, keeping the first
-// item of the page in view.
+// list, and the measured heights are cut into pages by the pure cutPages() (layout/measurePaged.ts),
+// from the room the whole list has: the pager is always drawn (hidden and taking no room while
+// one page is enough) so its height is known before it is needed. A ResizeObserver re-cuts the
+// pages when the window, the text size or the content changes, keeping the first item of the
+// page in view.
 import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { PageLanguage } from '../../shared/i18n.js';
 import { formatCount } from '../format.js';
-import { pageOf, pageRange, paginate, type PageLayout } from '../layout/paging.js';
+import { measurePaged } from '../layout/measurePaged.js';
+import { pageOf, pageRange, type PageLayout } from '../layout/paging.js';
 import { useKioskT } from '../useKioskT.js';
 import { TapButton } from './TapButton.js';
 
@@ -28,28 +31,25 @@ const sameLayout = (a: PageLayout, b: PageLayout) => a.starts.length === b.start
 
 export function Paged({ lang, count, renderItem, className, as = 'div', testId, initialIndex = 0 }: PagedProps) {
   const t = useKioskT(lang);
-  const area = useRef<HTMLDivElement>(null);
+  const paged = useRef<HTMLDivElement>(null);
   const measure = useRef<HTMLElement>(null);
+  const pager = useRef<HTMLElement>(null);
   const [layout, setLayout] = useState<PageLayout>({ starts: [0] });
   // The first item of the page shown: kept when pages are re-cut, so a resize never jumps away.
   const [anchor, setAnchor] = useState(initialIndex);
 
   const recut = useCallback(() => {
-    const a = area.current;
-    const m = measure.current;
-    if (!a || !m) return;
-    const style = getComputedStyle(m);
-    const columns = style.display.includes('grid') ? style.gridTemplateColumns.split(' ').filter(Boolean).length : 1;
-    const gap = parseFloat(style.rowGap) || 0;
-    const heights = [...m.children].map((c) => c.getBoundingClientRect().height);
-    const next = paginate(heights, a.clientHeight, gap, columns);
+    const cut = paged.current && measurePaged(paged.current);
+    if (!cut) return;
+    const next = { starts: cut.starts };
     setLayout((cur) => (sameLayout(cur, next) ? cur : next));
   }, []);
 
   useLayoutEffect(() => {
     recut();
     const ro = new ResizeObserver(recut);
-    if (area.current) ro.observe(area.current);
+    if (paged.current) ro.observe(paged.current);
+    if (pager.current) ro.observe(pager.current);
     if (measure.current) {
       ro.observe(measure.current);
       for (const c of measure.current.children) ro.observe(c);
@@ -59,13 +59,14 @@ export function Paged({ lang, count, renderItem, className, as = 'div', testId, 
 
   const { page, from, to } = pageRange(layout, pageOf(layout, Math.min(anchor, Math.max(0, count - 1))), count);
   const pages = layout.starts.length;
+  const idle = pages <= 1;
   const turn = (p: number) => setAnchor(pageRange(layout, p, count).from);
   const Tag = as;
   const items = (measuring: boolean, a: number, b: number) => Array.from({ length: b - a }, (_, i) => renderItem(a + i, measuring));
 
   return (
-    <div className="paged" data-pages={pages} data-page={page + 1} data-starts={layout.starts.join(' ')}>
-      <div className="paged-area" ref={area}>
+    <div className="paged" ref={paged} data-pages={pages} data-page={page + 1} data-starts={layout.starts.join(' ')}>
+      <div className="paged-area">
         <Tag className={`${className} paged-measure`} ref={measure as never} aria-hidden="true" inert>
           {items(true, 0, count)}
         </Tag>
@@ -73,19 +74,19 @@ export function Paged({ lang, count, renderItem, className, as = 'div', testId, 
           {items(false, from, to)}
         </Tag>
       </div>
-      {pages > 1 && (
-        <nav className="pager" data-testid="pager">
-          <TapButton key={`prev-${page}`} className="tap pager-turn" disabled={page === 0} onTap={() => turn(page - 1)} testId="pager-previous">
-            {t('Pager.previous')}
-          </TapButton>
-          <span className="pager-position" data-testid="pager-position" data-page={page + 1} data-pages={pages}>
-            {t('Pager.position', { page: formatCount(page + 1, lang), pages: formatCount(pages, lang) })}
-          </span>
-          <TapButton key={`next-${page}`} className="tap primary pager-turn" disabled={page >= pages - 1} onTap={() => turn(page + 1)} testId="pager-next">
-            {t('Pager.next')}
-          </TapButton>
-        </nav>
-      )}
+      {/* Idle (one page): drawn hidden and out of the flow, only to be measured; keyed so
+          its buttons start their settle time afresh when it shows. */}
+      <nav key={idle ? 'idle' : 'live'} ref={pager} className={`pager${idle ? ' idle' : ''}`} data-testid={idle ? undefined : 'pager'} aria-hidden={idle || undefined} inert={idle || undefined}>
+        <TapButton key={`prev-${page}`} className="tap pager-turn" disabled={idle || page === 0} onTap={() => turn(page - 1)} testId={idle ? undefined : 'pager-previous'}>
+          {t('Pager.previous')}
+        </TapButton>
+        <span className="pager-position" data-testid={idle ? undefined : 'pager-position'} data-page={page + 1} data-pages={pages}>
+          {t('Pager.position', { page: formatCount(page + 1, lang), pages: formatCount(Math.max(2, pages), lang) })}
+        </span>
+        <TapButton key={`next-${page}`} className="tap primary pager-turn" disabled={idle || page >= pages - 1} onTap={() => turn(page + 1)} testId={idle ? undefined : 'pager-next'}>
+          {t('Pager.next')}
+        </TapButton>
+      </nav>
     </div>
   );
 }

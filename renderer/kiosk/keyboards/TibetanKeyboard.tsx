@@ -17,6 +17,7 @@ import {
   type TibetanState,
 } from './tibetanInput.js';
 import { keyLabel } from './keyLabel.js';
+import { keyRowClass } from './keyRow.js';
 
 export interface TibetanKeyboardProps {
   state: TibetanState;
@@ -47,7 +48,7 @@ export function TibetanKeyboard({ state, onChange, t }: TibetanKeyboardProps) {
         )}
       </div>
       {TIBETAN_ROWS.map((row, i) => (
-        <div className="key-row" key={i}>
+        <div className={keyRowClass(row.length)} key={i}>
           {row.map((key) => {
             const out = key.levels[level];
             if (key.levels[toggleLevel(state)] === LATCH) {

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { TapButton } from '../components/TapButton.js';
 import { UYGHUR_ROWS } from './uyghurLayout.js';
 import { pressUyghurKey, toggleUyghurShift, uyghurBackspace, uyghurKeyOutput, uyghurSpace, type UyghurState } from './uyghurInput.js';
+import { keyRowClass } from './keyRow.js';
 
 export interface UyghurKeyboardProps {
   state: UyghurState;
@@ -16,7 +17,7 @@ export function UyghurKeyboard({ state, onChange, t }: UyghurKeyboardProps) {
   return (
     <div className="keyboard keyboard-ug" lang="ug" dir="ltr" data-testid="keyboard-ug">
       {UYGHUR_ROWS.map((row, i) => (
-        <div className="key-row" key={i}>
+        <div className={keyRowClass(row.length)} key={i}>
           {row.map((key) => {
             const out = uyghurKeyOutput(state, key);
             return (

@@ -43,3 +43,28 @@ export function pageOf(layout: PageLayout, index: number): number {
   while (p + 1 < layout.starts.length && layout.starts[p + 1]! <= index) p++;
   return p;
 }
+
+export interface PagedCut extends PageLayout {
+  /** The height each page's items may use: all the room, or the room less the pager's. */
+  room: number;
+  /** The tallest row of items: taller than `room` means the list cannot be shown at this size. */
+  tallest: number;
+}
+
+/**
+ * Where a paged list is cut, decided from the room the whole list has (`room`, pager included)
+ * rather than from the room its items happen to have now: a list that fits whole takes all of
+ * it and shows no pager; one that does not is cut to the room left beside the pager
+ * (`pagerRoom`: its height and gap). Deciding from the pager-free room gives one answer for a
+ * given size, whether or not a pager shows at the moment, so the page cut and the screen's fit
+ * step (useFitScreen) cannot settle on different answers depending on which ran first.
+ */
+export function cutPages(heights: readonly number[], room: number, pagerRoom: number, gap: number, columns = 1): PagedCut {
+  const cols = Math.max(1, Math.floor(columns));
+  let tallest = 0;
+  for (let first = 0; first < heights.length; first += cols) tallest = Math.max(tallest, ...heights.slice(first, first + cols));
+  const whole = paginate(heights, room, gap, cols);
+  if (whole.starts.length === 1 && tallest <= room + 0.5) return { ...whole, room, tallest };
+  const left = Math.max(0, room - pagerRoom);
+  return { ...paginate(heights, left, gap, cols), room: left, tallest };
+}

@@ -5,15 +5,25 @@
 // opens at the top: a resident never lands halfway down a question.
 import { useLayoutEffect, type RefObject } from 'react';
 import { chooseFit } from './fitScale.js';
+import { measurePaged } from './measurePaged.js';
 
 function overflows(screen: HTMLElement): boolean {
   if (screen.scrollHeight > screen.clientHeight || screen.scrollWidth > screen.clientWidth) return true;
   const doc = document.documentElement;
   if (doc.scrollHeight > window.innerHeight || doc.scrollWidth > window.innerWidth) return true;
-  for (const area of screen.querySelectorAll<HTMLElement>('.paged-area')) {
-    const measure = area.querySelector('.paged-measure');
-    const tallest = Math.max(0, ...[...(measure?.children ?? [])].map((c) => c.getBoundingClientRect().height));
-    if (tallest > area.clientHeight + 1) return true;
+  // Judged by the same cut the list makes (measurePaged), from the room the whole list has, so
+  // the answer does not depend on whether the list's pager happens to show at this moment.
+  for (const paged of screen.querySelectorAll<HTMLElement>('.paged')) {
+    const cut = measurePaged(paged);
+    if (cut && cut.tallest > cut.room + 1) return true;
+  }
+  // A box whose content spills out of it (a keyboard whose rows, at their 60 px minimum, need
+  // more than the room its grid row gives) overlaps what follows it without moving the screen.
+  // A font's ascent and descent may reach past a tight line height without spilling: a fifth of the size is allowed.
+  for (const box of screen.querySelectorAll<HTMLElement>('*:not(button, button *, .paged-area, .paged-area *)')) {
+    if (box.clientHeight === 0 || box.scrollHeight <= box.clientHeight + 1) continue;
+    const style = getComputedStyle(box);
+    if (style.overflowY === 'visible' && box.scrollHeight > box.clientHeight + 1 + 0.2 * parseFloat(style.fontSize)) return true;
   }
   // A button squeezed by its flex row below its words (the language buttons) does not move
   // the screen but spills its text: that is an overflow too. Keys are sized by their keyboard.
@@ -52,6 +62,8 @@ export function useFitScreen(ref: RefObject<HTMLElement | null>): void {
     fit();
     const mo = new MutationObserver(schedule);
     mo.observe(screen, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'data-pages'] });
+    // The visit's text size is a class on the document (large text): a change re-fits too.
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
     window.addEventListener('resize', schedule);
     void document.fonts?.ready.then(schedule);
     return () => {
