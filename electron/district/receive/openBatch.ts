@@ -4,14 +4,13 @@
 // decrypts again with the enrolled hall key, hands every JSON line to the loader as it
 // streams past, and only then judges signature, hashes and counts, so the caller commits the
 // loader's transaction only for a batch that passed everything.
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import * as openpgp from 'openpgp';
 import tar from 'tar-stream';
 import { MANIFEST_NAME, manifestProblems, type FoundFile, type Manifest } from '../../core/export/manifest.js';
 import { openProtected } from '../../server/export/protect.js';
-import { RecordCounter } from '../../shared/recordCounter.js';
+import { readBatchEntry } from '../../shared/batchEntry.js';
 
 export const REFUSAL_CODES = ['UNKNOWN_HALL', 'BAD_SIGNATURE', 'HASH_MISMATCH', 'NAME_MISMATCH', 'NOT_FOR_THIS_DISTRICT', 'NOT_A_BATCH'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
@@ -147,28 +146,17 @@ export async function readBatch(file: string, districtKey: openpgp.PrivateKey, h
   try {
     for await (const entry of extract) {
       const name = entry.header.name;
-      const kind = name.endsWith('.csv') ? 'csv' : name.endsWith('.jsonl') ? 'jsonl' : 'other';
-      const counter = new RecordCounter(kind);
-      const hash = createHash('sha256');
-      let bytes = 0;
       let rest = '';
-      const keep: Buffer[] = [];
-      for await (const c of entry) {
-        const chunk = c as Buffer;
-        hash.update(chunk);
-        bytes += chunk.length;
-        counter.push(chunk);
-        if (name === MANIFEST_NAME) keep.push(chunk);
-        if (kind === 'jsonl') {
-          const text = rest + chunk.toString('utf8');
-          const lines = text.split('\n');
-          rest = lines.pop() ?? '';
-          for (const line of lines) if (line.trim()) await give(name, line);
-        }
-      }
-      if (kind === 'jsonl' && rest.trim()) await give(name, rest);
-      if (name === MANIFEST_NAME) manifestText = Buffer.concat(keep).toString('utf8');
-      else found.push({ name, bytes, sha256: hash.digest('hex'), records: counter.records() });
+      const jsonl = name.endsWith('.jsonl');
+      const read = await readBatchEntry(name, entry, async (chunk) => {
+        if (!jsonl) return;
+        const lines = (rest + chunk.toString('utf8')).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) if (line.trim()) await give(name, line);
+      });
+      if (jsonl && rest.trim()) await give(name, rest);
+      if (read.manifestText !== null) manifestText = read.manifestText;
+      else found.push({ name, bytes: read.bytes, sha256: read.sha256, records: read.records });
     }
   } catch (e) {
     if (e instanceof SyntaxError) throw new BatchRefused('HASH_MISMATCH', `a JSON line does not parse: ${e.message}`, expected);

@@ -1,16 +1,15 @@
 // The district's check of a batch file: decrypt with the district's private key, verify the
 // hall's signature, then recompute every member's size, SHA-256 and record count and compare
 // them with manifest.json. Streams: a batch of any size is checked in flat memory.
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import * as openpgp from 'openpgp';
 import tar from 'tar-stream';
-import { MANIFEST_NAME, manifestProblems, type FoundFile, type Manifest } from '../../core/export/manifest.js';
+import { manifestProblems, type FoundFile, type Manifest } from '../../core/export/manifest.js';
 import { HALL_KEY_MEMBER } from './builder.js';
 import { openProtected } from './protect.js';
-import { RecordCounter } from '../../shared/recordCounter.js';
+import { readBatchEntry } from '../../shared/batchEntry.js';
 
 export interface VerifyInput {
   file: string;
@@ -90,23 +89,11 @@ export async function verifyBatch(input: VerifyInput): Promise<VerifyReport> {
   tarStream.on('error', (e) => extract.destroy(e));
   tarStream.pipe(extract as unknown as NodeJS.WritableStream);
   for await (const entry of extract) {
-    const name = entry.header.name;
-    const kind = name.endsWith('.csv') ? 'csv' : name.endsWith('.jsonl') ? 'jsonl' : 'other';
-    const counter = new RecordCounter(kind);
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const keep: Buffer[] = [];
-    for await (const c of entry) {
-      const chunk = c as Buffer;
-      hash.update(chunk);
-      bytes += chunk.length;
-      counter.push(chunk);
-      if (name === MANIFEST_NAME) keep.push(chunk);
-    }
-    if (name === MANIFEST_NAME) manifestText = Buffer.concat(keep).toString('utf8');
+    const read = await readBatchEntry(entry.header.name, entry);
+    if (read.manifestText !== null) manifestText = read.manifestText;
     else {
-      if (kind === 'csv' && !counter.bomOk) problems.push(`${name}: does not start with a UTF-8 byte-order mark`);
-      found.push({ name, bytes, sha256: hash.digest('hex'), records: counter.records() });
+      if (read.kind === 'csv' && !read.bomOk) problems.push(`${read.name}: does not start with a UTF-8 byte-order mark`);
+      found.push({ name: read.name, bytes: read.bytes, sha256: read.sha256, records: read.records });
     }
   }
   let signedBy: string | null = null;
