@@ -161,21 +161,20 @@ export function histogramP90(hist: readonly number[]): number | null {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** The sums a roll-up row carries; rows of any grouping add up field by field. */
+const SUMMED = ['tickets', 'served', 'noShows', 'waitSum', 'waitN', 'serviceSum', 'serviceN', 'ratings', 'ratingSum'] as const;
+type Sums = Record<(typeof SUMMED)[number], number> & { waitHist: number[] };
+
+/** Adds a row's sums and wait histogram into `into` (a coarser row, or a report's total). */
+function addInto(into: Sums, r: Mergeable): void {
+  for (const k of SUMMED) into[k] += r[k];
+  for (let i = 0; i < BUCKETS; i++) into.waitHist[i]! += r.waitHist[i] ?? 0;
+}
+
 export function figuresOf(rows: readonly Mergeable[]): ReportFigures {
-  const hist = new Array<number>(BUCKETS).fill(0);
-  const sum = { tickets: 0, served: 0, noShows: 0, waitSum: 0, waitN: 0, serviceSum: 0, serviceN: 0, ratings: 0, ratingSum: 0 };
-  for (const r of rows) {
-    sum.tickets += r.tickets;
-    sum.served += r.served;
-    sum.noShows += r.noShows;
-    sum.waitSum += r.waitSum;
-    sum.waitN += r.waitN;
-    sum.serviceSum += r.serviceSum;
-    sum.serviceN += r.serviceN;
-    sum.ratings += r.ratings;
-    sum.ratingSum += r.ratingSum;
-    for (let i = 0; i < BUCKETS && i < r.waitHist.length; i++) hist[i]! += r.waitHist[i]!;
-  }
+  const sum: Sums = { tickets: 0, served: 0, noShows: 0, waitSum: 0, waitN: 0, serviceSum: 0, serviceN: 0, ratings: 0, ratingSum: 0, waitHist: new Array<number>(BUCKETS).fill(0) };
+  for (const r of rows) addInto(sum, r);
+  const hist = sum.waitHist;
   return {
     tickets: sum.tickets,
     served: sum.served,
@@ -211,16 +210,7 @@ export function coarser(rows: readonly RollupRow[], by: 'day' | 'month'): Rollup
     const k = `${day}\u0000${r.serviceId}`;
     let g = out.get(k);
     if (!g) out.set(k, (g = emptyRow(day, r.serviceId, '', '')));
-    g.tickets += r.tickets;
-    g.served += r.served;
-    g.noShows += r.noShows;
-    g.waitSum += r.waitSum;
-    g.waitN += r.waitN;
-    g.serviceSum += r.serviceSum;
-    g.serviceN += r.serviceN;
-    g.ratings += r.ratings;
-    g.ratingSum += r.ratingSum;
-    for (let i = 0; i < BUCKETS; i++) g.waitHist[i]! += r.waitHist[i] ?? 0;
+    addInto(g, r);
   }
   return [...out.values()];
 }
