@@ -140,6 +140,9 @@ describe('a missing personal-data key', () => {
     assert.equal(r.code, 0, r.stderr);
     hall = await startTestHall({ dataDir });
     for (const [i, id] of ids.entries()) assert.equal(await readName(hall, id), `${NAME}${i + 1}`);
+    // The restore is in the hall's audit log, with the key it brought back.
+    const restored = await hall.server.context.db.reader.all<{ target: string }>(`SELECT target FROM audit_log WHERE action = 'data_key.restored'`);
+    assert.deepEqual(restored.map((r) => r.target), [keyId]);
     await hall.stop();
   });
 });

@@ -61,7 +61,20 @@ export interface FitOptions {
   primary?: string;
   /** Screenshot name prefix: a picture is kept of the first check of each screen at each size. */
   shot?: string;
+  /** Only these sizes, in large text (TIGHT_SIZES): a quick check of the sizes that fill up first. */
+  tightOnly?: boolean;
 }
+
+/**
+ * The sizes a crowded screen fills first, in large text: the 4:3 landscape panel, the 16:10
+ * landscape one (question beside the keyboard, little height) and the narrowest portrait one
+ * (13-key rows on two lines).
+ */
+export const TIGHT_SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 768, height: 1024 },
+] as const;
 
 /**
  * The screen on show fits: no page scroll, every visible element inside the window (and inside
@@ -117,15 +130,16 @@ export async function fitProblems(page: Page, primary?: string): Promise<string[
 
 /**
  * Checks the screen on show at every kiosk size, in normal and large text (the class the
- * language screen's switch sets), and returns the problems, each labelled with its size.
+ * language screen's switch sets), or only at TIGHT_SIZES in large text (`tightOnly`), and
+ * returns the problems, each labelled with its size.
  */
 export async function checkFit(page: Page, label: string, opts: FitOptions = {}): Promise<string[]> {
   const found: string[] = [];
   const start = page.viewportSize();
   const wasLarge = await page.evaluate(() => document.documentElement.classList.contains('large-text'));
-  for (const large of [false, true]) {
+  for (const large of opts.tightOnly ? [true] : [false, true]) {
     await page.evaluate((on) => document.documentElement.classList.toggle('large-text', on), large);
-    for (const vp of KIOSK_VIEWPORTS) {
+    for (const vp of opts.tightOnly ? TIGHT_SIZES : KIOSK_VIEWPORTS) {
       await page.setViewportSize(vp);
       await settled(page);
       for (const p of await fitProblems(page, opts.primary)) found.push(`${label} @${vp.width}×${vp.height}${large ? ' large' : ''}: ${p}`);

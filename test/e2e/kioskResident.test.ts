@@ -3,9 +3,9 @@
 // numeric pad (the bus card's number too) or on the pinyin keyboard's digits row, choices,
 // dates, yes/no and consent by their buttons. Every question is first refused (next with no
 // answer) so its validation message shows, and the screen — with the message — is checked to
-// fit every kiosk size in normal and large text (kioskFitCheck.ts): every question of every
-// form in one of the three languages (turn about, to keep the run to minutes), every page of
-// every review in all three. Then the resident confirms, gets the ticket (or the thanks of a no-ticket form), and
+// fit (kioskFitCheck.ts): every question of every form at every kiosk size in normal and large
+// text in one of the three languages (turn about, to keep the run to minutes) and at the three
+// tightest sizes in large text in the other two; every page of every review in all three. Then the resident confirms, gets the ticket (or the thanks of a no-ticket form), and
 // the stored submission is read back: every answer is what was tapped, digits normalised.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -82,9 +82,10 @@ describe('a resident fills every default form by tapping, in each language; the 
       const problems: string[] = [];
       for (const [index, def] of defs.entries()) {
         const started = Date.now();
-        // Every question of a form is fit-checked (12 sizes and text sizes each) in one of the three
-        // languages, turn about, so each form's every step is checked and each language checks a third
-        // of the forms; the review is checked in every language. The taps and read-back cover all.
+        // Every question of a form is fit-checked at all 12 sizes and text sizes in one of the three
+        // languages, turn about, and at the three sizes that fill up first (TIGHT_SIZES, large
+        // text) in the other two, so every step of every form is checked in every language; the
+        // review is checked fully in every language. The taps and read-back cover all.
         const checkSteps = index % LANGS.length === LANGS.indexOf(lang);
         await page.goto(`${hall.url}/kiosk?form=${def.id}&lang=${lang}#token=${hall.kioskToken}`);
         await tap(page, 'attract-start');
@@ -111,7 +112,13 @@ describe('a resident fills every default form by tapping, in each language; the 
             await tap(page, 'form-next');
             await page.getByTestId('form-error').waitFor();
           }
-          if (checkSteps) problems.push(...(await checkFit(page, refusable ? `${label} (refused)` : label, { primary: '[data-testid="form-next"]', shot: step < 2 && def.id === 'senior_bus_card' ? `${lang}-${def.id}-${code}` : undefined })));
+          problems.push(
+            ...(await checkFit(page, refusable ? `${label} (refused)` : label, {
+              primary: '[data-testid="form-next"]',
+              shot: checkSteps && step < 2 && def.id === 'senior_bus_card' ? `${lang}-${def.id}-${code}` : undefined,
+              tightOnly: !checkSteps,
+            })),
+          );
           const value = await answer(page, lang, field);
           if (value !== undefined) expected.set(code, value);
           await tap(page, value === undefined ? 'form-skip' : 'form-next');
