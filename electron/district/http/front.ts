@@ -6,6 +6,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { RouteTable } from '../../shared/routeTable.js';
 import type { DistrictAuth, DistrictPrincipal, DistrictRole } from '../auth.js';
 
 export type Lang = 'zh' | 'bo' | 'ug';
@@ -44,48 +45,7 @@ export interface RouteOptions {
   toFile?: boolean;
 }
 
-interface Route {
-  method: string;
-  parts: string[];
-  options: RouteOptions;
-  handler: Handler;
-}
-
-export class ApiRouter {
-  private readonly routes: Route[] = [];
-
-  list(): { method: string; pattern: string; access: RouteOptions['access'] }[] {
-    return this.routes.map((r) => ({ method: r.method, pattern: '/' + r.parts.join('/'), access: r.options.access }));
-  }
-
-  add(method: string, pattern: string, options: RouteOptions, handler: Handler): void {
-    this.routes.push({ method, parts: pattern.split('/').filter(Boolean), options, handler });
-  }
-
-  match(method: string, path: string): { route: Route; params: Record<string, string> } | { allowed: string[] } {
-    const segs = path.split('/').filter(Boolean);
-    const allowed: string[] = [];
-    for (const r of this.routes) {
-      if (r.parts.length !== segs.length) continue;
-      const params: Record<string, string> = {};
-      let ok = true;
-      for (let i = 0; i < segs.length && ok; i++) {
-        const p = r.parts[i]!;
-        if (p.startsWith(':')) {
-          try {
-            params[p.slice(1)] = decodeURIComponent(segs[i]!);
-          } catch {
-            ok = false;
-          }
-        } else ok = p === segs[i];
-      }
-      if (!ok) continue;
-      if (r.method === method || (method === 'HEAD' && r.method === 'GET')) return { route: r, params };
-      allowed.push(r.method);
-    }
-    return { allowed };
-  }
-}
+export class ApiRouter extends RouteTable<RouteOptions, Handler> {}
 
 type Messages = Record<Lang, Record<string, string>>;
 

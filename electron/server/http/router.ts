@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 // Principal and Role live in a neutral module (application services use them without HTTP);
 // re-exported here so route files keep importing them from the router.
 import type { Principal, Role } from '../../shared/principal.js';
+import { RouteTable } from '../../shared/routeTable.js';
 export type { Principal, Role } from '../../shared/principal.js';
 export { principalRole } from '../../shared/principal.js';
 
@@ -43,13 +44,6 @@ export interface RouteOptions {
   raw?: boolean;
 }
 
-interface Route {
-  method: string;
-  parts: string[];
-  options: RouteOptions;
-  handler: Handler;
-}
-
 /** One registered endpoint as the role-check and fuzz tests see it. */
 export interface RouteInfo {
   method: string;
@@ -57,50 +51,7 @@ export interface RouteInfo {
   access: RouteOptions['access'];
 }
 
-export class Router {
-  private readonly routes: Route[] = [];
-
-  /** Every registered endpoint, so tests can check each one's access rule and fuzz it. */
-  list(): RouteInfo[] {
-    return this.routes.map((r) => ({ method: r.method, pattern: '/' + r.parts.join('/'), access: r.options.access }));
-  }
-
-  add(method: string, pattern: string, options: RouteOptions, handler: Handler): void {
-    this.routes.push({ method, parts: pattern.split('/').filter(Boolean), options, handler });
-  }
-
-  /** The matching route, or which methods the path allows (for 405). */
-  match(method: string, path: string): { route: Route; params: Record<string, string> } | { allowed: string[] } {
-    const segs = path.split('/').filter(Boolean);
-    const allowed: string[] = [];
-    for (const r of this.routes) {
-      const params = matchParts(r.parts, segs);
-      if (!params) continue;
-      if (r.method === method || (method === 'HEAD' && r.method === 'GET')) return { route: r, params };
-      allowed.push(r.method);
-    }
-    return { allowed };
-  }
-}
-
-function matchParts(pattern: string[], segs: string[]): Record<string, string> | null {
-  if (pattern.length !== segs.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    const p = pattern[i]!;
-    const s = segs[i]!;
-    if (p.startsWith(':')) {
-      let v: string;
-      try {
-        v = decodeURIComponent(s);
-      } catch {
-        return null;
-      }
-      params[p.slice(1)] = v;
-    } else if (p !== s) return null;
-  }
-  return params;
-}
+export class Router extends RouteTable<RouteOptions, Handler> {}
 
 export function json(status: number, body: unknown): Reply {
   return { status, json: body };
