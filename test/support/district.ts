@@ -2,6 +2,9 @@
 // temp dir (one per test file: the cluster starts in a few seconds), and its admin token.
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { Database } from '../../electron/district/db/database.js';
+import { startEmbedded, type EmbeddedHandle } from '../../electron/district/db/embedded.js';
 import { startDistrictServer, type DistrictOptions, type DistrictServer } from '../../electron/district/districtServer.js';
 import { login, tempDir } from './hall.js';
 
@@ -36,4 +39,31 @@ export async function startTestDistrict(opts: Partial<DistrictOptions> = {}): Pr
   });
   const adminToken = await login(server.url, 'admin', DISTRICT_ADMIN_PASSWORD);
   return { server, url: server.url, dataDir, dropFolder, adminToken, stop: () => server.close(), remove: () => tmp?.remove() };
+}
+
+/**
+ * One embedded PostgreSQL for a test file (started in `before`, stopped in `after`), with a
+ * Database on it: for tests of the district's migrations and SQL without its HTTP server.
+ */
+export function embeddedDistrictDb(prefix: string): { readonly db: Database } {
+  const tmp = tempDir(prefix);
+  let pg: EmbeddedHandle | undefined;
+  let db: Database | undefined;
+  before(async () => {
+    // The server runs as its own user, which must reach its folder.
+    chmodSync(tmp.dir, 0o711);
+    pg = await startEmbedded(join(tmp.dir, 'd'), () => undefined);
+    db = new Database(pg.url);
+  });
+  after(async () => {
+    await db?.close();
+    await pg?.stop();
+    tmp.remove();
+  });
+  return {
+    get db(): Database {
+      if (!db) throw new Error('the embedded PostgreSQL is not started yet (use it inside a test)');
+      return db;
+    },
+  };
 }
