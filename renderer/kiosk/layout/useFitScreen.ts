@@ -1,22 +1,31 @@
 // Makes a kiosk screen fit its window with no page scroll: sets the screen's --fit scale (see
-// fitScale.ts) to the largest step at which nothing overflows — the screen itself, and no
-// paged list too short for its tallest item — and re-fits when the window is resized or the
+// fitScale.ts) to the largest step at which nothing overflows — the screen itself, no paged
+// list too short for its tallest item, and no list cut into pages above PAGING_FLOOR; a list
+// that needs pages anyway gets the step with the fewest (chooseFitPaged) — and re-fits when the window is resized or the
 // content changes (a typed answer wraps, a validation message appears). Each new screen also
 // opens at the top: a resident never lands halfway down a question.
 import { useLayoutEffect, type RefObject } from 'react';
-import { chooseFit } from './fitScale.js';
+import { chooseFitPaged, pagingAllowed, type FitTrial } from './fitScale.js';
 import { measurePaged } from './measurePaged.js';
+
+function trial(screen: HTMLElement, scale: number): FitTrial {
+  // Paged lists are judged by the same cut the list makes (measurePaged), from the room the
+  // whole list has, so the answer does not depend on whether a pager happens to show now.
+  let pages = 0;
+  let listsFit = true;
+  for (const paged of screen.querySelectorAll<HTMLElement>('.paged')) {
+    const cut = measurePaged(paged);
+    if (!cut) continue;
+    pages += cut.starts.length;
+    if (cut.tallest > cut.room + 1 || (cut.starts.length > 1 && !pagingAllowed(scale))) listsFit = false;
+  }
+  return { overflows: !listsFit || overflows(screen), pages };
+}
 
 function overflows(screen: HTMLElement): boolean {
   if (screen.scrollHeight > screen.clientHeight || screen.scrollWidth > screen.clientWidth) return true;
   const doc = document.documentElement;
   if (doc.scrollHeight > window.innerHeight || doc.scrollWidth > window.innerWidth) return true;
-  // Judged by the same cut the list makes (measurePaged), from the room the whole list has, so
-  // the answer does not depend on whether the list's pager happens to show at this moment.
-  for (const paged of screen.querySelectorAll<HTMLElement>('.paged')) {
-    const cut = measurePaged(paged);
-    if (cut && cut.tallest > cut.room + 1) return true;
-  }
   // A box whose content spills out of it (a keyboard whose rows, at their 60 px minimum, need
   // more than the room its grid row gives) overlaps what follows it without moving the screen.
   // A font's ascent and descent may reach past a tight line height without spilling: a fifth of the size is allowed.
@@ -45,9 +54,9 @@ export function useFitScreen(ref: RefObject<HTMLElement | null>): void {
     let fitting = false;
     const fit = () => {
       fitting = true;
-      const scale = chooseFit((s) => {
+      const scale = chooseFitPaged((s) => {
         screen.style.setProperty('--fit', String(s));
-        return overflows(screen);
+        return trial(screen, s);
       });
       screen.style.setProperty('--fit', String(scale));
       screen.dataset.fit = String(scale);
