@@ -3,21 +3,15 @@
 // half), the key's passphrase (a 0600 file, or DISTRICT_KEY_PASSPHRASE / --passphrase-file,
 // never the command line), and the data key that seals personal answers at rest.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
+import { writeSecretFile } from '../shared/durableFiles.js';
 
 export interface DistrictKeys {
   privateKey: openpgp.PrivateKey;
   publicArmored: string;
   fingerprint: string;
-}
-
-function writeSecret(file: string, data: string | Buffer): void {
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, data, { mode: 0o600 });
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, file);
 }
 
 export function keysDir(dataDir: string): string {
@@ -45,7 +39,7 @@ export async function loadOrCreateDistrictKey(o: KeyOptions): Promise<DistrictKe
     if (!existsSync(keyFile)) {
       if (!passphrase) {
         passphrase = randomBytes(32).toString('base64url');
-        writeSecret(passFile, passphrase);
+        writeSecretFile(passFile, passphrase);
       }
       const { privateKey } = await openpgp.generateKey({
         type: 'ecc',
@@ -55,7 +49,7 @@ export async function loadOrCreateDistrictKey(o: KeyOptions): Promise<DistrictKe
         format: 'armored',
       });
       // Written last: its presence means the passphrase is kept already.
-      writeSecret(keyFile, privateKey);
+      writeSecretFile(keyFile, privateKey);
     }
     if (!passphrase && existsSync(passFile)) passphrase = readFileSync(passFile, 'utf8').trim();
   }
@@ -77,7 +71,7 @@ export class AnswerCipher {
 
   static loadOrCreate(dataDir: string): AnswerCipher {
     const file = join(keysDir(dataDir), 'data.key');
-    if (!existsSync(file)) writeSecret(file, randomBytes(32).toString('base64'));
+    if (!existsSync(file)) writeSecretFile(file, randomBytes(32).toString('base64'));
     const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
     if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
     return new AnswerCipher(key);

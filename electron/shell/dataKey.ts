@@ -6,6 +6,7 @@
 // acknowledged the risk on the admin page.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { fsyncDir } from '../shared/durableFiles.js';
 
 /** The parts of Electron's safeStorage we use. */
 export interface SafeStorageLike {
@@ -146,20 +147,8 @@ export class PersonalDataKeyring {
   }
 }
 
-/**
- * fsync of a folder makes a rename in it durable: without it a power cut right after the
- * rename can leave the old name (or no key file at all) although the file's data was synced.
- * Windows cannot open a folder for this; NTFS journals the rename itself.
- */
-export function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
+/** The folder fsync after a key file's rename (shared/durableFiles.ts); exported for the durability test. */
+export const syncDirectory = fsyncDir;
 
 /** Key files in a directory, written with write-temp, fsync, rename, fsync of the folder. */
 export function directoryKeyFiles(dir: string, syncDir: (dir: string) => void = syncDirectory): KeyFiles {

@@ -5,10 +5,11 @@
 // batch after a crash gives the same files (same order, same bytes, same tar dates).
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import tar from 'tar-stream';
+import { fsyncPath } from '../../shared/durableFiles.js';
 import { CSV_BOM, csvRow } from '../../core/export/csv.js';
 import { jsonLine } from '../../core/export/jsonLines.js';
 import { buildManifest, MANIFEST_NAME, manifestText, type ManifestFile } from '../../core/export/manifest.js';
@@ -104,15 +105,6 @@ class Rendered<T> {
 
 async function* rendered<T>(rows: AsyncIterable<{ record: T; line: string }>): AsyncGenerator<Rendered<T>> {
   for await (const r of rows) yield new Rendered(r.record, r.line);
-}
-
-function fsyncPath(path: string, flags = 'r'): void {
-  const fd = openSync(path, flags);
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export async function buildBatchFile(input: BuildInput): Promise<BuildResult> {

@@ -3,8 +3,9 @@
 // power cut. A batch already there with the same hash counts as delivered (a re-run).
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fsyncPath } from '../../shared/durableFiles.js';
 import { faultPoint } from './faults.js';
 import type { Delivery, DeliveryTarget } from './targets.js';
 
@@ -12,15 +13,6 @@ async function sha256Of(file: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
   return h.digest('hex');
-}
-
-function fsyncPath(path: string, flags: string): void {
-  const fd = openSync(path, flags);
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export class FolderTarget implements DeliveryTarget {

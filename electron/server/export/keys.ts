@@ -3,9 +3,10 @@
 // key when the hall has one, else in a 0600 file beside it) and the district's public key
 // (pasted on the admin page) that every batch is encrypted to.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
+import { writeSecretFile } from '../../shared/durableFiles.js';
 
 /** What the export needs of the forms' PersonalDataCipher (structurally compatible). */
 export interface SealingPort {
@@ -25,20 +26,6 @@ export interface HallKey {
 
 export function keysDir(dataDir: string): string {
   return join(dataDir, 'keys');
-}
-
-function writeSecret(file: string, data: string): void {
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, data, { mode: 0o600 });
-  chmodSync(tmp, 0o600);
-  // fsync before the rename: a crash must leave the old file or the whole new one.
-  const fd = openSync(tmp, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
 }
 
 /** Upper-case hex in groups of four, as GnuPG prints fingerprints. */
@@ -71,7 +58,7 @@ export function resealPassphrase(dataDir: string, sealing: SealingPort): string 
   const opened = sealing.open(Buffer.from(s.sealed, 'base64'), s.keyId, SEAL_ID);
   const again = sealing.seal({ passphrase: String(opened.passphrase) }, SEAL_ID);
   if (again.keyId === s.keyId) return s.keyId;
-  writeSecret(sealedFile, JSON.stringify({ sealed: again.sealed.toString('base64'), keyId: again.keyId }));
+  writeSecretFile(sealedFile, JSON.stringify({ sealed: again.sealed.toString('base64'), keyId: again.keyId }));
   return again.keyId;
 }
 
@@ -89,13 +76,13 @@ export async function loadOrCreateHallKey(dataDir: string, hallName: string, sea
     if (sealing) {
       try {
         const s = sealing.seal({ passphrase }, SEAL_ID);
-        writeSecret(join(dir, 'hall-export.pass.sealed.json'), JSON.stringify({ sealed: s.sealed.toString('base64'), keyId: s.keyId }));
+        writeSecretFile(join(dir, 'hall-export.pass.sealed.json'), JSON.stringify({ sealed: s.sealed.toString('base64'), keyId: s.keyId }));
         protection = 'personal_data_key';
       } catch {
         // No personal-data key available (headless, no key file): fall back to a 0600 file.
       }
     }
-    if (protection === 'passphrase_file') writeSecret(join(dir, 'hall-export.pass'), passphrase);
+    if (protection === 'passphrase_file') writeSecretFile(join(dir, 'hall-export.pass'), passphrase);
     const { privateKey } = await openpgp.generateKey({
       type: 'ecc',
       curve: 'ed25519Legacy',
@@ -104,7 +91,7 @@ export async function loadOrCreateHallKey(dataDir: string, hallName: string, sea
       format: 'armored',
     });
     // The key file is written last: its presence means the passphrase is already stored.
-    writeSecret(keyFile, privateKey);
+    writeSecretFile(keyFile, privateKey);
   }
   const pass = readPassphrase(dir, sealing);
   if (!pass) throw new Error(`the hall signing key ${keyFile} exists but its passphrase is missing`);

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fsyncDir } from '../../shared/durableFiles.js';
 
 export const KEY_BYTES = 32;
 export const KEY_FILE_FORMAT = 'hall-kiosk personal-data key';
@@ -62,17 +63,6 @@ export function readKeyFile(file: string): KeyFileContent | null {
   }
   if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   return parseKeyFile(raw);
-}
-
-export function fsyncDir(dir: string): void {
-  // Makes the rename/link durable; directories cannot be opened for fsync on Windows.
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**
