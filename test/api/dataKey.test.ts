@@ -13,7 +13,7 @@ import { readKeyFile } from '../../electron/server/forms/keyFile.js';
 import { keyIdOf, PersonalDataCipher } from '../../electron/server/forms/personalData.js';
 import { gpg, gpgDecrypt, gpgImport, makeDistrictKey, PAST_DAY, PAST_DAY_10H, seedHall, stopGpgAgent, untar, type DistrictKey } from '../support/exportFixture.js';
 import { api, startTestHall, tempDir, type TestHall } from '../support/hall.js';
-import { PERMIT, residentId, storeForms } from './formsFixture.js';
+import { PERMIT, residentId, storeForms, submitPermit } from './formsFixture.js';
 
 const tmp = tempDir('hall-datakey-');
 let district: DistrictKey;
@@ -61,18 +61,8 @@ function filesUnder(dir: string): string[] {
   return out.sort();
 }
 
-async function submit(hall: TestHall, n: number): Promise<string> {
-  const ticket = await api<{ id: string }>(hall.url, 'POST', '/api/tickets', hall.kioskToken, { serviceId: 'household', language: 'zh' });
-  assert.equal(ticket.status, 201);
-  const r = await api<{ id: string }>(hall.url, 'POST', '/api/submissions', hall.kioskToken, {
-    formId: PERMIT.id,
-    version: 1,
-    language: 'zh',
-    ticketId: ticket.body.id,
-    answers: { name: `${NAME}${n}`, id_number: residentId(), has_children: false, reason: 'study', consent: true },
-  });
-  assert.equal(r.status, 201, JSON.stringify(r.body));
-  return r.body.id;
+function submit(hall: TestHall, n: number): Promise<string> {
+  return submitPermit(hall, { name: `${NAME}${n}`, id_number: residentId(), has_children: false, reason: 'study', consent: true });
 }
 
 async function readName(hall: TestHall, id: string): Promise<unknown> {

@@ -2,7 +2,8 @@
 // forms tests do not depend on the wording of the shipped default forms.
 import type { FormDefinition } from '../../electron/core/forms/definition.js';
 import { residentIdCheckChar } from '../../electron/core/forms/validate.js';
-import type { TestHall } from '../support/hall.js';
+import assert from 'node:assert/strict';
+import { api, type TestHall } from '../support/hall.js';
 
 const t = (zh: string, bo: string, ug: string) => ({ zh, bo, ug });
 
@@ -69,4 +70,13 @@ export async function storeForms(hall: TestHall, defs: FormDefinition[] = [PERMI
   await ctx.forms.write(async (tx) => {
     for (const def of defs) if ((await tx.get(def.id, def.version)) === null) await tx.insert(def, ctx.deps.clock.now(), 'test');
   });
+}
+
+/** Takes a ticket for the household service and files PERMIT (version 1) with these answers, as the kiosk does; returns the submission id. */
+export async function submitPermit(hall: TestHall, answers: Record<string, unknown>): Promise<string> {
+  const ticket = await api<{ id: string }>(hall.url, 'POST', '/api/tickets', hall.kioskToken, { serviceId: 'household', language: 'zh' });
+  assert.equal(ticket.status, 201);
+  const r = await api<{ id: string }>(hall.url, 'POST', '/api/submissions', hall.kioskToken, { formId: PERMIT.id, version: 1, language: 'zh', ticketId: ticket.body.id, answers });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.id;
 }

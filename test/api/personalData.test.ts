@@ -10,7 +10,7 @@ import { DAY_MS } from '../../electron/core/forms/retention.js';
 import { keySetupFor } from '../../electron/server/forms/index.js';
 import { keyIdOf, loadOrCreateKeyFile, PersonalDataCipher, PersonalDataError } from '../../electron/server/forms/personalData.js';
 import { ADMIN_PASSWORD, api, login, startTestHall, staffToken, tempDir, type TestHall } from '../support/hall.js';
-import { BOX, PERMIT, residentId, storeForms } from './formsFixture.js';
+import { BOX, PERMIT, residentId, storeForms, submitPermit } from './formsFixture.js';
 
 const dirs: { remove(): void }[] = [];
 after(() => dirs.forEach((d) => d.remove()));
@@ -45,17 +45,7 @@ function filesHolding(dir: string, needles: string[]): string[] {
 
 async function fileTicketAndSubmit(hall: TestHall): Promise<string> {
   await storeForms(hall);
-  const ticket = await api<{ id: string }>(hall.url, 'POST', '/api/tickets', hall.kioskToken, { serviceId: 'household', language: 'zh' });
-  assert.equal(ticket.status, 201);
-  const r = await api<{ id: string }>(hall.url, 'POST', '/api/submissions', hall.kioskToken, {
-    formId: PERMIT.id,
-    version: 1,
-    language: 'zh',
-    ticketId: ticket.body.id,
-    answers: { name: NAME, id_number: ID, phone: '13812345678', has_children: false, reason: 'study', consent: true, note: '备注不是个人信息' },
-  });
-  assert.equal(r.status, 201, JSON.stringify(r.body));
-  return r.body.id;
+  return submitPermit(hall, { name: NAME, id_number: ID, phone: '13812345678', has_children: false, reason: 'study', consent: true, note: '备注不是个人信息' });
 }
 
 async function readBack(hall: TestHall, id: string, token: string) {
