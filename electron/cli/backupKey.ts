@@ -6,7 +6,7 @@
 // confirmed (data_key_backups, audited), which the admin page's security section shows.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseOrFail } from './args.js';
 import { backupToOpenPgp, backupToPassphrase, openBackup } from '../server/forms/keyBackup.js';
 import { readKeyFile } from '../server/forms/keyFile.js';
 import { keyIdOf } from '../server/forms/personalData.js';
@@ -15,9 +15,7 @@ import { fail, keyFileFor, openHallDb, passphraseFrom } from './dataKeyCli.js';
 const USAGE = 'Usage: npm run backup-key -- --data-dir D --out FILE [--key-file PATH] [--passphrase-file P | --district-key district.asc] (or HALL_KEY_BACKUP_PASSPHRASE in the environment)';
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseOrFail({
       options: {
         'data-dir': { type: 'string' },
         'key-file': { type: 'string' },
@@ -25,10 +23,7 @@ async function main(): Promise<void> {
         'passphrase-file': { type: 'string' },
         'district-key': { type: 'string' },
       },
-    }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`);
-  }
+    }, USAGE);
   const dataDir = values['data-dir'];
   const out = values.out;
   if (!dataDir || !out) fail(`--data-dir and --out are required.\n${USAGE}`);

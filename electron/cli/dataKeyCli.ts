@@ -9,10 +9,9 @@ import { migrate } from '../store/migrations/index.js';
 import { AuditLog } from '../server/audit.js';
 import { keySetupFor } from '../server/forms/index.js';
 
-export function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
+import { fail } from './args.js';
+
+export { fail };
 
 /** The key file the hall server uses for this data directory (--key-file wins). */
 export function keyFileFor(dataDir: string, keyFile: string | undefined): string {

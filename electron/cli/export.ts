@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { fail, parseOrFail } from './args.js';
 import type { HallDeps } from '../core/ports.js';
 import { AuditStore } from '../store/auditStore.js';
 import { Database } from '../store/db.js';
@@ -24,15 +24,8 @@ import { PersonalDataCipher } from '../server/forms/personalData.js';
 
 const USAGE = 'Usage: npm run export -- --data-dir D [--district-key K.asc] [--to-folder OUT] [--to-url URL]';
 
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
-
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseOrFail({
       options: {
         'data-dir': { type: 'string' },
         'district-key': { type: 'string' },
@@ -43,10 +36,7 @@ async function main(): Promise<void> {
         'retry-base-ms': { type: 'string' },
         'timeout-ms': { type: 'string' },
       },
-    }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`);
-  }
+    }, USAGE);
   const dataDir = values['data-dir'];
   if (!dataDir) fail(`--data-dir is required.\n${USAGE}`);
   const dbFile = join(resolve(dataDir), 'hall.sqlite3');

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fail, parseOrFail } from './args.js';
 import type { FormDefinition } from '../core/forms/definition.js';
 import { AuditStore } from '../store/auditStore.js';
 import { Database } from '../store/db.js';
@@ -19,11 +19,6 @@ import { checkDefinition } from '../server/forms/checkDefinition.js';
 import { importWorkbook, type WorkbookError } from '../server/forms/xlsform.js';
 
 const USAGE = 'Usage: npm run import-form -- FILE.xlsx|FILE.json [--data-dir D] [--json]';
-
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
 
 type Outcome = { ok: true; def: FormDefinition } | { ok: false; errors: WorkbookError[] };
 
@@ -76,12 +71,7 @@ function describe(def: FormDefinition): string {
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`);
-  }
+  const parsed = parseOrFail({ allowPositionals: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } }, USAGE);
   const [file, ...rest] = parsed.positionals;
   if (!file || rest.length > 0) fail(USAGE);
   if (!existsSync(file)) fail(`No such file: ${file}`);

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOrFail } from './args.js';
 import { openBackup } from '../server/forms/keyBackup.js';
 import { writeKeyFile } from '../server/forms/keyFile.js';
 import { defaultKeyFile, keyIdOf } from '../server/forms/personalData.js';
@@ -18,12 +18,7 @@ import { fail, keyFileFor, openHallDb, passphraseFrom } from './dataKeyCli.js';
 const USAGE = 'Usage: npm run restore-key -- --from BACKUP (--data-dir D | --key-file PATH) [--passphrase-file P]';
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { from: { type: 'string' }, 'data-dir': { type: 'string' }, 'key-file': { type: 'string' }, 'passphrase-file': { type: 'string' } } }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`);
-  }
+  const { values } = parseOrFail({ options: { from: { type: 'string' }, 'data-dir': { type: 'string' }, 'key-file': { type: 'string' }, 'passphrase-file': { type: 'string' } } }, USAGE);
   if (!values.from || (!values['data-dir'] && !values['key-file'])) fail(USAGE);
   const keyFile = values['key-file'] ? resolve(values['key-file']) : keyFileFor(values['data-dir']!, undefined);
   if (existsSync(keyFile)) fail(`${keyFile} exists already; move it away first if it is the wrong key (it is never overwritten).`);

@@ -5,19 +5,14 @@
 // resumable: after a crash run the same command again. Audited (data_key.rotation_*).
 // Exit 0 when the old key was retired; 1 when records could not be moved (the old key stays).
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOrFail } from './args.js';
 import { rotateDataKey } from '../server/forms/keyRotation.js';
 import { fail, keyFileFor, openHallDb } from './dataKeyCli.js';
 
 const USAGE = 'Usage: npm run rotate-key -- --data-dir D [--key-file PATH] [--batch-size N]';
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'key-file': { type: 'string' }, 'batch-size': { type: 'string' } } }));
-  } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`);
-  }
+  const { values } = parseOrFail({ options: { 'data-dir': { type: 'string' }, 'key-file': { type: 'string' }, 'batch-size': { type: 'string' } } }, USAGE);
   const dataDir = values['data-dir'];
   if (!dataDir) fail(`--data-dir is required.\n${USAGE}`);
   const batchSize = values['batch-size'] === undefined ? 200 : Number(values['batch-size']);
