@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chooseFit, chooseFitPaged, FIT_FLOOR, fitSteps, PAGING_FLOOR, pagingAllowed } from '../../renderer/kiosk/layout/fitScale.js';
+import { chooseFitPaged, FIT_FLOOR, fitSteps, PAGING_FLOOR, pagingAllowed } from '../../renderer/kiosk/layout/fitScale.js';
 
 describe('kiosk fit scale: the largest step at which a screen fits', () => {
   it('steps from full size down to the floor', () => {
@@ -15,6 +15,8 @@ describe('kiosk fit scale: the largest step at which a screen fits', () => {
   });
 
   it('takes full size when it fits, the first fitting step otherwise, the floor when nothing fits', () => {
+    // A screen without a paged list (no pages to weigh).
+    const chooseFit = (overflows: (s: number) => boolean) => chooseFitPaged((s) => ({ overflows: overflows(s), pages: 0 }));
     assert.equal(chooseFit(() => false), 1);
     assert.equal(chooseFit((s) => s > 0.8), 0.76);
     assert.equal(chooseFit(() => true), fitSteps().at(-1));
@@ -27,7 +29,7 @@ describe('kiosk fit scale: the largest step at which a screen fits', () => {
     assert.equal(pagingAllowed(PAGING_FLOOR), true);
     assert.equal(pagingAllowed(FIT_FLOOR), true);
     // A screen whose list needs pages at every size settles at the paging floor, not at full size.
-    assert.equal(chooseFit((s) => !pagingAllowed(s)), PAGING_FLOOR);
+    assert.equal(chooseFitPaged((s) => ({ overflows: !pagingAllowed(s), pages: 2 })), PAGING_FLOOR);
   });
 
   it('a list that needs pages anyway gets the step with the fewest, the largest of those', () => {

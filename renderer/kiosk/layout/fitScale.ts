@@ -25,13 +25,6 @@ export function fitSteps(): number[] {
   return steps;
 }
 
-/** The first (largest) scale at which `overflows` says the screen fits; the floor if none does. */
-export function chooseFit(overflows: (scale: number) => boolean): number {
-  const steps = fitSteps();
-  for (const s of steps) if (!overflows(s)) return s;
-  return steps[steps.length - 1]!;
-}
-
 /** What a screen looks like at one scale: whether anything overflows, and how many pages its lists take. */
 export interface FitTrial {
   overflows: boolean;
