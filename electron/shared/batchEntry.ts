@@ -3,8 +3,18 @@
 // (server/export/verify.ts) and the district's intake (district/receive/openBatch.ts) read a
 // member the same way, so a manifest's figures mean the same at both ends.
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import tar from 'tar-stream';
 import { MANIFEST_NAME } from '../core/export/manifest.js';
 import { RecordCounter } from './recordCounter.js';
+
+/** The members of a decrypted batch's tar as they stream past; a failure of the stream (a changed byte, a wrong signature) ends the walk with that error. */
+export function extractTar(stream: Readable): ReturnType<typeof tar.extract> {
+  const extract = tar.extract();
+  stream.on('error', (e) => extract.destroy(e));
+  stream.pipe(extract as unknown as NodeJS.WritableStream);
+  return extract;
+}
 
 export type EntryKind = 'csv' | 'jsonl' | 'other';
 

@@ -7,10 +7,9 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import * as openpgp from 'openpgp';
-import tar from 'tar-stream';
 import { MANIFEST_NAME, manifestProblems, type FoundFile, type Manifest } from '../../core/export/manifest.js';
 import { openProtected } from '../../server/export/protect.js';
-import { readBatchEntry } from '../../shared/batchEntry.js';
+import { extractTar, readBatchEntry } from '../../shared/batchEntry.js';
 
 export const REFUSAL_CODES = ['UNKNOWN_HALL', 'BAD_SIGNATURE', 'HASH_MISMATCH', 'NAME_MISMATCH', 'NOT_FOR_THIS_DISTRICT', 'NOT_A_BATCH'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
@@ -26,14 +25,8 @@ export class BatchRefused extends Error {
   }
 }
 
-type Tar = ReturnType<typeof tar.extract>;
-
-function tarOf(data: ReadableStream<Uint8Array>): Tar {
-  const stream = Readable.fromWeb(data as import('node:stream/web').ReadableStream<Uint8Array>);
-  const extract = tar.extract();
-  stream.on('error', (e) => extract.destroy(e));
-  stream.pipe(extract as unknown as NodeJS.WritableStream);
-  return extract;
+function tarOf(data: ReadableStream<Uint8Array>): ReturnType<typeof extractTar> {
+  return extractTar(Readable.fromWeb(data as import('node:stream/web').ReadableStream<Uint8Array>));
 }
 
 async function readMessage(file: string): Promise<openpgp.Message<Uint8Array>> {

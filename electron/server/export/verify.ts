@@ -5,11 +5,10 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import * as openpgp from 'openpgp';
-import tar from 'tar-stream';
 import { manifestProblems, type FoundFile, type Manifest } from '../../core/export/manifest.js';
 import { HALL_KEY_MEMBER } from './builder.js';
 import { openProtected } from './protect.js';
-import { readBatchEntry } from '../../shared/batchEntry.js';
+import { extractTar, readBatchEntry } from '../../shared/batchEntry.js';
 
 export interface VerifyInput {
   file: string;
@@ -61,8 +60,7 @@ async function readDistrictKey(input: VerifyInput): Promise<openpgp.PrivateKey> 
 /** First pass when no hall key is given: the public key the hall put inside the batch. */
 async function embeddedHallKey(input: VerifyInput, decryptWith: openpgp.PrivateKey): Promise<string | null> {
   const { tarStream } = await decryptedTar(input, decryptWith, null);
-  const extract = tar.extract();
-  tarStream.pipe(extract as unknown as NodeJS.WritableStream);
+  const extract = extractTar(tarStream);
   let found: string | null = null;
   for await (const entry of extract) {
     const parts: Buffer[] = [];
@@ -85,9 +83,7 @@ export async function verifyBatch(input: VerifyInput): Promise<VerifyReport> {
   const found: FoundFile[] = [];
   const problems: string[] = [];
   let manifestText = '';
-  const extract = tar.extract();
-  tarStream.on('error', (e) => extract.destroy(e));
-  tarStream.pipe(extract as unknown as NodeJS.WritableStream);
+  const extract = extractTar(tarStream);
   for await (const entry of extract) {
     const read = await readBatchEntry(entry.header.name, entry);
     if (read.manifestText !== null) manifestText = read.manifestText;
